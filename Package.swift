@@ -92,6 +92,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "Persistence",
+                "Campaigns",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/Support"

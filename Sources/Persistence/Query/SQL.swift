@@ -46,6 +46,13 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
     /// The statement text only; values are not shown, so it is safe to log.
     public var description: String { rendered.text }
 
+    /// The two statements' text and values, one after the other.
+    public static func + (lhs: SQL, rhs: SQL) -> SQL {
+        var result = lhs
+        result.parts.append(contentsOf: rhs.parts)
+        return result
+    }
+
     /// Joins fragments with a separator, as in a list of conditions.
     public static func joined(_ fragments: [SQL], separator: String) -> SQL {
         var result = SQL(stringLiteral: "")

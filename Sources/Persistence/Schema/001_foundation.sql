@@ -103,6 +103,11 @@ CREATE TABLE campaigns (
     window_end           time NOT NULL DEFAULT '20:00',
     calling_days         smallint[] NOT NULL DEFAULT '{1,2,3,4,5}',
     recording            boolean NOT NULL DEFAULT true,
+    -- Seconds to wait before dialing again, per what happened (busy, no_answer, machine,
+    -- abandoned, callback, ...); see RetryPolicy.
+    retry_policy         jsonb NOT NULL DEFAULT '{}',
+    -- The dial mode's parameters (preview seconds, predictive limits); see DialSettings.
+    dial_settings        jsonb NOT NULL DEFAULT '{}',
     created_at           timestamptz NOT NULL DEFAULT now(),
     CHECK (window_start < window_end)
 );
@@ -115,12 +120,18 @@ CREATE TABLE campaign_required_consents (
 
 -- A campaign's queue: one row per eligible contact. A dialer leases rows
 -- (FOR UPDATE SKIP LOCKED); a lease that expires returns the row to the queue.
+-- 'done' rows are finished (an outcome, or no attempts left); 'removed' rows left because
+-- the contact stopped being eligible (a withdrawn consent) and may come back.
 CREATE TABLE queue_entries (
     campaign_id      bigint NOT NULL REFERENCES campaigns ON DELETE CASCADE,
     contact_id       bigint NOT NULL REFERENCES contacts ON DELETE CASCADE,
-    state            text NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'leased', 'done')),
+    state            text NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'leased', 'done', 'removed')),
     attempts         integer NOT NULL DEFAULT 0,
+    attempts_today   integer NOT NULL DEFAULT 0,
+    attempt_day      date,
     next_attempt_at  timestamptz NOT NULL DEFAULT '-infinity',
+    -- A callback agreed with the person: when, and with whom if possible.
+    callback_agent_id bigint,
     leased_by        text,
     lease_expires_at timestamptz,
     last_result      text,
@@ -174,6 +185,8 @@ CREATE TABLE calls (
     outcome        text,
     success        boolean NOT NULL DEFAULT false,
     wrap_up_ends_at timestamptz,
+    -- The script steps the conversation went through, for the script's funnel.
+    script_path    text[],
     UNIQUE (run_id, sequence),
     CHECK (ended_at >= dialed_at)
 );
@@ -190,8 +203,10 @@ CREATE TABLE recordings (
     codec       text NOT NULL,
     sample_rate integer NOT NULL CHECK (sample_rate > 0),
     byte_size   bigint NOT NULL CHECK (byte_size >= 0),
-    sha256      bytea NOT NULL CHECK (octet_length(sha256) = 32),
-    storage_uri text NOT NULL
+    -- The audio file, while it is kept: a run past its storage cap records metadata only.
+    sha256      bytea CHECK (octet_length(sha256) = 32),
+    storage_uri text,
+    CHECK ((sha256 IS NULL) = (storage_uri IS NULL))
 );
 CREATE INDEX recordings_campaign_time ON recordings (campaign_id, started_at);
 

@@ -1,0 +1,54 @@
+import Foundation
+import Persistence
+
+/// Data sources: created, listed, found by name.
+public struct DataSourceStore: Sendable {
+    let database: Database
+
+    public init(_ database: Database) { self.database = database }
+
+    public func create(
+        name: String, kind: DataSource.Kind, acquiredOn: Date? = nil, previousController: String? = nil,
+        controllerChangeNotifiedAt: Date? = nil
+    ) async throws -> DataSource {
+        guard !name.isEmpty else { throw DomainError.invalid("a data source needs a name") }
+        do {
+            let id = try await database.query(
+                """
+                INSERT INTO data_sources (name, kind, acquired_on, previous_controller, controller_change_notified_at)
+                VALUES (\(name), \(kind.rawValue), \(acquiredOn)::date, \(previousController), \(controllerChangeNotifiedAt))
+                RETURNING id
+                """
+            ).single().decode(Int.self, at: 0)
+            return DataSource(
+                id: id, name: name, kind: kind, acquiredOn: acquiredOn, previousController: previousController,
+                controllerChangeNotifiedAt: controllerChangeNotifiedAt)
+        } catch let error as DatabaseError where error.sqlState == .uniqueViolation {
+            throw DomainError.conflict("a data source named \"\(name)\" exists already")
+        }
+    }
+
+    public func find(name: String) async throws -> DataSource? {
+        try await database.query(Self.select + " WHERE name = \(name)").first.map(Self.decode)
+    }
+
+    /// The source of that name, created with `kind` when there is none yet.
+    public func findOrCreate(name: String, kind: DataSource.Kind) async throws -> DataSource {
+        if let existing = try await find(name: name) { return existing }
+        return try await create(name: name, kind: kind)
+    }
+
+    public func all() async throws -> [DataSource] {
+        try await database.query(Self.select + " ORDER BY name").map(Self.decode)
+    }
+
+    private static let select: SQL =
+        "SELECT id, name, kind, acquired_on, previous_controller, controller_change_notified_at FROM data_sources"
+
+    private static func decode(_ row: Row) throws -> DataSource {
+        let (id, name, kind, acquired, previous, notified) = try row.decode((Int, String, String, Date?, String?, Date?).self)
+        return DataSource(
+            id: id, name: name, kind: DataSource.Kind(rawValue: kind) ?? .manual, acquiredOn: acquired,
+            previousController: previous, controllerChangeNotifiedAt: notified)
+    }
+}

@@ -1,0 +1,56 @@
+import Crypto
+import Foundation
+
+/// Seals and opens personal data, and makes the keyed hashes used to find a phone number
+/// without decrypting anything.
+///
+/// Each contact has a key of its own (AES-256-GCM); the contact's fields are sealed with it
+/// as one message, and the key itself is stored sealed under a key derived from the master
+/// key. Destroying the wrapped key destroys the data, in backups too (crypto-shredding).
+public struct Vault: Sendable {
+    private let wrappingKey: SymmetricKey
+    private let lookupKey: SymmetricKey
+
+    public init(masterKey: MasterKey) {
+        wrappingKey = masterKey.derived(for: "contact key wrapping v1")
+        lookupKey = masterKey.derived(for: "phone lookup v1")
+    }
+
+    /// A contact's sealed fields and its wrapped key, as stored.
+    public struct Sealed: Sendable, Hashable {
+        public let box: Data
+        public let wrappedKey: Data
+    }
+
+    /// Seals `data` under a fresh key of its own.
+    public func seal(_ data: PersonalData) throws -> Sealed {
+        let contactKey = SymmetricKey(size: .bits256)
+        let box = try AES.GCM.seal(try Self.encoder.encode(data), using: contactKey).combined
+        let wrapped = try contactKey.withUnsafeBytes { try AES.GCM.seal(Data($0), using: wrappingKey).combined }
+        guard let box, let wrapped else { throw DomainError.invalid("sealing failed") }
+        return Sealed(box: box, wrappedKey: wrapped)
+    }
+
+    /// Opens what `seal` made; fails when the data or the key was tampered with or the
+    /// master key is another one.
+    public func open(_ sealed: Sealed) throws -> PersonalData {
+        do {
+            let keyBytes = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.wrappedKey), using: wrappingKey)
+            let plain = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.box), using: SymmetricKey(data: keyBytes))
+            return try JSONDecoder().decode(PersonalData.self, from: plain)
+        } catch {
+            throw DomainError.invalid("personal data cannot be opened: wrong master key, or the data was altered")
+        }
+    }
+
+    /// The keyed hash (HMAC-SHA256) of a normalised phone number, for look-ups and de-duplication.
+    public func phoneHash(_ e164: String) -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(e164.utf8), using: lookupKey))
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+}

@@ -1,0 +1,80 @@
+import Campaigns
+import Foundation
+import Persistence
+
+extension DialerEngine {
+    /// Records an attempt that has ended, decides what becomes of the contact, and writes
+    /// the batch when it is full.
+    func finish(
+        _ call: PlacedCall, agent: Agent? = nil, connectedAt: Date? = nil, conversation: Conversation? = nil,
+        wrapUpEnds: Date? = nil, abandoned: Bool = false
+    ) {
+        let now = clock.now
+        sequence += 1
+        let outcome = conversation?.outcome
+        let record = CallRecord(
+            sequence: sequence, contactID: call.contact.contactID, attempt: call.attempt, agentID: agent?.id,
+            dialedAt: call.dialedAt, answeredAt: call.answeredAt, connectedAt: connectedAt, endedAt: now,
+            network: call.result.result, abandoned: abandoned, outcome: outcome?.code ?? (connectedAt != nil ? "machine" : nil),
+            success: outcome?.success ?? false, wrapUpEndsAt: wrapUpEnds, scriptPath: conversation?.path ?? [],
+            consents: conversation?.consents ?? [],
+            recording: conversation != nil && campaign.recording ? recording(startedAt: connectedAt ?? now, endedAt: now) : nil,
+            next: decision(for: call, agent: agent, outcome: outcome, abandoned: abandoned))
+        summary.count(record)
+        pacer.observe(
+            result: call.result.result, abandoned: abandoned,
+            handleSeconds: connectedAt.map { (wrapUpEnds ?? now).timeIntervalSince($0) }, at: now)
+        pending.append(record)
+        if pending.count >= settings.batchSize {
+            do { try flush() } catch { fail(error) }
+        }
+    }
+
+    /// Retry after the campaign's delay for what happened, an agreed callback with the same
+    /// agent, or done: an outcome, an invalid number, a refusal.
+    private func decision(for call: PlacedCall, agent: Agent?, outcome: CallScript.Outcome?, abandoned: Bool) -> QueueDecision {
+        let policy = campaign.retryPolicy
+        func retry(_ reason: RetryPolicy.Reason, agent: Int? = nil) -> QueueDecision {
+            QueueDecision(
+                result: reason.rawValue, retryAt: policy.delay(for: reason).map { clock.now.addingTimeInterval(Double($0)) },
+                callbackAgentID: agent)
+        }
+        if abandoned { return retry(.abandoned) }
+        if let outcome {
+            return outcome.isCallback
+                ? retry(.callback, agent: agent?.id)
+                : QueueDecision(result: outcome.code, retryAt: nil, callbackAgentID: nil)
+        }
+        switch call.result.result {
+        case .busy: return retry(.busy)
+        case .noAnswer: return retry(.noAnswer)
+        case .machine, .human: return retry(.machine)
+        case .invalid: return QueueDecision(result: NetworkResult.invalid.rawValue, retryAt: nil, callbackAgentID: nil)
+        }
+    }
+
+    /// What the recording of a connected call is: 8 kHz 16-bit mono PCM in a WAV file.
+    private func recording(startedAt: Date, endedAt: Date) -> RecordingMetadata {
+        let milliseconds = Int((endedAt.timeIntervalSince(startedAt) * 1000).rounded())
+        var bytes = (UInt64(generator.next()), UInt64(generator.next()))
+        let id = withUnsafeBytes(of: &bytes) { raw -> UUID in
+            var uuid = Array(raw)
+            uuid[6] = uuid[6] & 0x0F | 0x40  // version 4
+            uuid[8] = uuid[8] & 0x3F | 0x80  // variant
+            return UUID(uuid: (uuid[0], uuid[1], uuid[2], uuid[3], uuid[4], uuid[5], uuid[6], uuid[7],
+                               uuid[8], uuid[9], uuid[10], uuid[11], uuid[12], uuid[13], uuid[14], uuid[15]))
+        }
+        return RecordingMetadata(
+            id: id, startedAt: startedAt, durationMilliseconds: milliseconds, codec: "pcm_s16le", sampleRate: 8000,
+            byteSize: 44 + milliseconds * 16, sha256: nil, storageURI: nil)
+    }
+
+    /// Writes the pending records and gives back released contacts, in one transaction.
+    func flush() throws {
+        guard !pending.isEmpty || !releases.isEmpty else { return }
+        let records = pending, released = releases
+        try database.withConnection { try writer.write(records, releasing: released, on: $0) }
+        pending.removeAll(keepingCapacity: true)
+        releases.removeAll()
+    }
+}

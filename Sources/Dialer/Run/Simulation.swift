@@ -1,0 +1,52 @@
+import Campaigns
+import Foundation
+import Logging
+import Persistence
+
+/// Runs a campaign's dialer on the simulated network, from its queue in PostgreSQL.
+public struct Simulation: Sendable {
+    public let database: Database
+    public let logger: Logger
+
+    public init(database: Database, logger: Logger) {
+        self.database = database
+        self.logger = logger
+    }
+
+    /// What a finished run left: its id and its figures.
+    public struct Outcome: Sendable {
+        public let runID: Int
+        public let summary: RunSummary
+    }
+
+    /// Refreshes the campaign's queue by the eligibility rule, then dials it for the shift.
+    public func run(
+        campaign name: String, settings: SimulationSettings, progress: (@Sendable (RunProgress) -> Void)? = nil
+    ) async throws -> Outcome {
+        try settings.validate()
+        let campaign = try await CampaignStore(database).named(name)
+        guard campaign.status.isDialing else {
+            throw SimulationError.campaignNotDialing(name: name, status: campaign.status.rawValue)
+        }
+        guard let scriptID = campaign.scriptID, let script = try await ScriptStore(database).version(id: scriptID)?.script else {
+            throw SimulationError.noScript(campaign: name)
+        }
+        let agents = try await AgentStore(database).simulated(count: settings.agents)
+        let refill = try await CampaignQueue(database).refill(campaignID: campaign.id, at: settings.start)
+        logger.info("queue refreshed", metadata: ["added": "\(refill.added)", "removed": "\(refill.removed)"])
+        let consentTypes = try await ConsentStore(database).all()
+        let dialerID = "\(ProcessInfo.processInfo.hostName)-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let runID = try await database.withConnection {
+            try DialerRunStore.start(campaignID: campaign.id, dialerID: dialerID, settings: settings, on: $0)
+        }
+        let engine = DialerEngine(
+            campaign: campaign, script: script, agents: agents, settings: settings, database: database, runID: runID,
+            dialerID: dialerID, consentTypes: Dictionary(uniqueKeysWithValues: consentTypes.map { ($0.code, ($0.id, $0.version)) }),
+            logger: logger, progress: progress)
+        let summary = try await engine.run()
+        try await database.withConnection {
+            try DialerRunStore.finish(runID: runID, summary: summary, simulatedUntil: settings.start.addingTimeInterval(summary.simulatedSeconds), on: $0)
+        }
+        return Outcome(runID: runID, summary: summary)
+    }
+}

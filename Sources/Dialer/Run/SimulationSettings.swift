@@ -1,0 +1,48 @@
+import Foundation
+
+/// Everything a simulation run is given: with the same settings and seed on the virtual
+/// clock it produces the same calls.
+public struct SimulationSettings: Sendable, Hashable, Codable {
+    public var agents: Int
+    /// Length of the shift; calls in progress at its end are finished.
+    public var hours: Double
+    public var seed: UInt64
+    /// When the simulated shift starts.
+    public var start: Date
+    public var clock: ClockKind
+    public var network: NetworkModel
+    /// The chance that a person asked for a consent during a call gives it.
+    public var consentGrantRate: Double
+    /// Agents take a break of `breakMinutes` every `breakEveryMinutes`; 0 means no breaks.
+    public var breakEveryMinutes: Double
+    public var breakMinutes: Double
+    /// Call records written per transaction.
+    public var batchSize: Int
+
+    public init(
+        agents: Int, hours: Double, seed: UInt64, start: Date, clock: ClockKind = .virtual,
+        network: NetworkModel = NetworkModel(), consentGrantRate: Double = 0.6, breakEveryMinutes: Double = 120,
+        breakMinutes: Double = 15, batchSize: Int = 500
+    ) {
+        self.agents = agents
+        self.hours = hours
+        self.seed = seed
+        self.start = start
+        self.clock = clock
+        self.network = network
+        self.consentGrantRate = consentGrantRate
+        self.breakEveryMinutes = breakEveryMinutes
+        self.breakMinutes = breakMinutes
+        self.batchSize = batchSize
+    }
+
+    public var end: Date { start.addingTimeInterval(hours * 3600) }
+
+    public func validate() throws {
+        guard agents > 0, agents <= 10_000 else { throw SimulationError.invalidSettings("the number of agents must be between 1 and 10,000") }
+        guard hours > 0, hours <= 24 * 31 else { throw SimulationError.invalidSettings("a run lasts more than 0 and at most 744 hours") }
+        guard (0...1).contains(consentGrantRate) else { throw SimulationError.invalidSettings("the consent rate is between 0 and 1") }
+        guard batchSize > 0 else { throw SimulationError.invalidSettings("the batch size must be positive") }
+        try network.validate()
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Persistence
+
+/// Writes finished attempts in batches: one transaction, one round trip, set-based
+/// statements over arrays (`unnest`), whatever the batch size.
+public struct CallWriter: Sendable {
+    public let runID: Int
+    public let campaignID: Int
+    public let leases: QueueLeases
+    /// Consent type ids and text versions in force, by code, for the ledger.
+    public let consentTypes: [String: (id: Int, version: Int)]
+    /// Agent names by id, for who recorded a consent.
+    public let agentNames: [Int: String]
+
+    public init(runID: Int, campaignID: Int, leases: QueueLeases, consentTypes: [String: (id: Int, version: Int)], agentNames: [Int: String]) {
+        self.runID = runID
+        self.campaignID = campaignID
+        self.leases = leases
+        self.consentTypes = consentTypes
+        self.agentNames = agentNames
+    }
+
+    /// Writes the records, gives back `released` contacts and renews this dialer's leases.
+    public func write(_ records: [CallRecord], releasing released: [Int], on connection: Connection) throws {
+        var statements: [SQL] = []
+        if !records.isEmpty {
+            statements.append(insertCalls(records))
+            let recorded = records.filter { $0.recording != nil }
+            if !recorded.isEmpty { statements.append(insertRecordings(recorded)) }
+            statements.append(updateQueue(records))
+            let asked = records.filter { !$0.consents.isEmpty }
+            if !asked.isEmpty { statements += recordConsents(asked) }
+        }
+        if !released.isEmpty { statements.append(leases.release(released)) }
+        statements.append(leases.renewal)
+        try connection.transaction { connection in
+            _ = try connection.pipeline(statements)
+        }
+    }
+
+    private func insertCalls(_ records: [CallRecord]) -> SQL {
+        """
+        INSERT INTO calls (run_id, sequence, campaign_id, contact_id, attempt, agent_id, dialed_at, answered_at, connected_at,
+                           ended_at, network_result, abandoned, outcome, success, wrap_up_ends_at, script_path)
+        SELECT \(runID), s, \(campaignID), c, a, g, d, an, co, e, n, ab, o, su, w,
+               CASE WHEN p = '' THEN NULL ELSE string_to_array(p, ' ') END
+        FROM unnest(\(records.map { Int32($0.sequence) }), \(records.map(\.contactID)), \(records.map { Int32($0.attempt) }),
+                    \(records.map(\.agentID)), \(records.map(\.dialedAt)), \(records.map(\.answeredAt)),
+                    \(records.map(\.connectedAt)), \(records.map(\.endedAt)), \(records.map(\.network.rawValue)),
+                    \(records.map(\.abandoned)), \(records.map(\.outcome)), \(records.map(\.success)),
+                    \(records.map(\.wrapUpEndsAt)), \(records.map { $0.scriptPath.joined(separator: " ") }))
+             AS u(s, c, a, g, d, an, co, e, n, ab, o, su, w, p)
+        """
+    }
+
+    private func insertRecordings(_ records: [CallRecord]) -> SQL {
+        let recordings = records.compactMap(\.recording)
+        return """
+            INSERT INTO recordings (id, call_id, campaign_id, agent_id, started_at, duration_ms, codec, sample_rate, byte_size,
+                                    sha256, storage_uri)
+            SELECT u.id, k.id, \(campaignID), k.agent_id, u.st, u.ms, u.codec, u.rate, u.size, u.sha, u.uri
+            FROM unnest(\(records.map { Int32($0.sequence) }), \(recordings.map(\.id)), \(recordings.map(\.startedAt)),
+                        \(recordings.map { Int32($0.durationMilliseconds) }), \(recordings.map(\.codec)),
+                        \(recordings.map { Int32($0.sampleRate) }), \(recordings.map(\.byteSize)), \(recordings.map(\.sha256)),
+                        \(recordings.map(\.storageURI)))
+                 AS u(seq, id, st, ms, codec, rate, size, sha, uri)
+            JOIN calls k ON k.run_id = \(runID) AND k.sequence = u.seq
+            """
+    }
+
+    /// The contact goes back to the queue with its next attempt, or is done; the lease ends.
+    /// A contact removed from the queue meanwhile (a withdrawal) is left as it is.
+    private func updateQueue(_ records: [CallRecord]) -> SQL {
+        """
+        UPDATE queue_entries q SET
+            state = CASE WHEN u.retry IS NULL OR q.attempts + 1 >= cp.max_attempts THEN 'done' ELSE 'waiting' END,
+            attempts = q.attempts + 1,
+            attempts_today = CASE WHEN q.attempt_day = (u.dialed AT TIME ZONE c.time_zone)::date
+                                  THEN q.attempts_today + 1 ELSE 1 END,
+            attempt_day = (u.dialed AT TIME ZONE c.time_zone)::date,
+            next_attempt_at = coalesce(u.retry, q.next_attempt_at),
+            callback_agent_id = u.callback,
+            last_result = u.result,
+            last_call_at = u.ended,
+            leased_by = NULL,
+            lease_expires_at = NULL
+        FROM unnest(\(records.map(\.contactID)), \(records.map(\.next.retryAt)), \(records.map(\.next.callbackAgentID)),
+                    \(records.map(\.next.result)), \(records.map(\.dialedAt)), \(records.map(\.endedAt)))
+             AS u(contact, retry, callback, result, dialed, ended),
+             contacts c, campaigns cp
+        WHERE q.campaign_id = \(campaignID) AND q.contact_id = u.contact AND q.leased_by = \(leases.dialerID)
+          AND c.id = u.contact AND cp.id = q.campaign_id
+        """
+    }
+
+    /// Each consent asked during a call becomes a ledger row with the call as its proof; a
+    /// refusal takes the contact out of every queue that needs that consent.
+    private func recordConsents(_ records: [CallRecord]) -> [SQL] {
+        var sequences: [Int32] = [], contacts: [Int] = [], types: [Int] = [], versions: [Int32] = []
+        var granted: [Bool] = [], recordedBy: [String] = [], at: [Date] = []
+        for record in records {
+            for consent in record.consents {
+                guard let type = consentTypes[consent.code] else { continue }
+                sequences.append(Int32(record.sequence))
+                contacts.append(record.contactID)
+                types.append(type.id)
+                versions.append(Int32(type.version))
+                granted.append(consent.granted)
+                recordedBy.append(record.agentID.flatMap { agentNames[$0] } ?? "dialer")
+                at.append(record.connectedAt ?? record.endedAt)
+            }
+        }
+        let ledger: SQL = """
+            INSERT INTO consents (contact_id, consent_type_id, version, granted, channel, proof, recorded_by, recorded_at)
+            SELECT u.contact, u.type, u.version, u.granted, 'call',
+                   jsonb_build_object('call_id', k.id) || coalesce(jsonb_build_object('recording_id', r.id), '{}'),
+                   u.by, u.at
+            FROM unnest(\(sequences), \(contacts), \(types), \(versions), \(granted), \(recordedBy), \(at))
+                 AS u(seq, contact, type, version, granted, by, at)
+            JOIN calls k ON k.run_id = \(runID) AND k.sequence = u.seq
+            LEFT JOIN recordings r ON r.call_id = k.id
+            """
+        let removal: SQL = """
+            UPDATE queue_entries SET state = 'removed', leased_by = NULL, lease_expires_at = NULL
+            FROM unnest(\(contacts), \(types), \(granted)) AS u(contact, type, granted)
+            WHERE NOT u.granted AND queue_entries.contact_id = u.contact AND queue_entries.state IN ('waiting', 'leased')
+              AND queue_entries.campaign_id IN (SELECT campaign_id FROM campaign_required_consents WHERE consent_type_id = u.type)
+            """
+        return [ledger, removal]
+    }
+}

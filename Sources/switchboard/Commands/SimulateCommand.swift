@@ -1,0 +1,40 @@
+import ArgumentParser
+import Campaigns
+import Dialer
+import Foundation
+import Persistence
+
+/// `switchboard simulate`: dials a campaign on the simulated network.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate", abstract: "Run the dialer for an active campaign with simulated agents.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The campaign's name.") var campaign: String
+    @Option(help: "Simulated agents.") var agents: Int = 10
+    @Option(help: "Length of the shift in hours.") var hours: Double = 8
+    @Option(help: "Seed of the random choices; the same seed replays the same day.") var seed: UInt64 = 1
+    @Option(help: "Start of the shift, ISO 8601 (default: the next weekday 09:00, Europe/Warsaw).") var start: String?
+    @Option(help: "virtual (as fast as possible) or a speed factor for the real clock, e.g. 60.") var clock: String = "virtual"
+    @Option(help: "Share of dials a person answers.") var answerRate: Double?
+
+    func run() async throws {
+        let workspace = try await Workspace.open(global)
+        defer { workspace.database.close() }
+        var settings = SimulationSettings(
+            agents: agents, hours: hours, seed: seed, start: try ShiftStart.parse(start), clock: try ClockKind.parse(clock))
+        if let answerRate { settings.network.humanAnswer = answerRate }
+        let outcome = try await Simulation(database: workspace.database, logger: workspace.logger)
+            .run(campaign: campaign, settings: settings, progress: ProgressLine.show)
+        SummaryReport.print(outcome.summary, runID: outcome.runID)
+    }
+}
+
+extension ClockKind {
+    static func parse(_ text: String) throws -> ClockKind {
+        if text == "virtual" { return .virtual }
+        guard let speed = Double(text), speed > 0 else {
+            throw ValidationError("--clock is 'virtual' or a speed factor such as 1 or 60, not '\(text)'")
+        }
+        return .real(speed: speed)
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// Options every command that touches the database shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Folder for the embedded database, the master key and recordings.")
+    var dataFolder: String = ProcessInfo.processInfo.environment["SWITCHBOARD_DATA"] ?? ".switchboard"
+
+    @Option(name: .customLong("database-url"), help: "A PostgreSQL URL; default: $DATABASE_URL, else the embedded database.")
+    var givenDatabaseURL: String?
+
+    /// The server to use: the option, else DATABASE_URL, else nil for the embedded one.
+    var databaseURL: String? {
+        givenDatabaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .warning
+
+    var logger: Logger {
+        var logger = Logger(label: "switchboard")
+        logger.logLevel = logLevel
+        return logger
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,42 @@
+import Campaigns
+import Foundation
+import Logging
+import Persistence
+
+/// What a command works with: the database (the embedded one, started when needed, or
+/// DATABASE_URL's), migrated to the current schema, and the vault for personal data.
+struct Workspace {
+    let database: Database
+    let vault: Vault
+    let logger: Logger
+    /// Where the database is, without its password, for messages.
+    let location: String
+
+    static func open(_ options: GlobalOptions, maxConnections: Int = 8, announce: Bool = false) async throws -> Workspace {
+        let logger = options.logger
+        let url: String
+        let location: String
+        if let given = options.databaseURL {
+            url = given
+            location = DatabaseConfiguration(url: given).redactedURL
+        } else {
+            let cluster = EmbeddedCluster(folder: options.dataFolder + "/postgres", logger: logger)
+            if announce {
+                switch cluster.status() {
+                case .absent: Console.step("PostgreSQL: creating the embedded server in \(cluster.folder)")
+                case .stopped: Console.step("PostgreSQL: starting the embedded server in \(cluster.folder)")
+                case .running(let port): Console.step("PostgreSQL: the embedded server in \(cluster.folder) runs on port \(port)")
+                }
+            }
+            url = try await cluster.start()
+            location = "the embedded server in \(cluster.folder)"
+        }
+        let database = Database(DatabaseConfiguration(url: url, maxConnections: maxConnections), logger: logger)
+        let applied = try await Migrator.bundled().migrate(database)
+        if announce || !applied.isEmpty {
+            Console.step("Schema: " + (applied.isEmpty ? "up to date" : "applied " + applied.map { "\($0.version) (\($0.name))" }.joined(separator: ", ")))
+        }
+        let key = try MasterKey.load(keyFile: options.dataFolder + "/master.key")
+        return Workspace(database: database, vault: Vault(masterKey: key), logger: logger, location: location)
+    }
+}

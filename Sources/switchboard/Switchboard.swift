@@ -1,0 +1,18 @@
+import ArgumentParser
+import Logging
+
+/// The command line: every administrator action is a verb, so the system can be scripted.
+@main
+struct Switchboard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "A telemarketing campaign dialer simulator with live supervision, GDPR built in.",
+        discussion: """
+            Without DATABASE_URL, Switchboard runs its own PostgreSQL in the data folder (.switchboard/postgres).
+            Start with: switchboard demo
+            """,
+        subcommands: [
+            DatabaseCommand.self, MigrateCommand.self, SimulateCommand.self,
+        ]
+    )
+}
