@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -74,6 +75,7 @@ let package = Package(
                 "Supervisor",
                 "Persistence",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -86,6 +88,7 @@ let package = Package(
                 "Persistence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .target(
@@ -101,7 +104,13 @@ let package = Package(
         .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Persistence", "TestSupport"]),
         .testTarget(name: "DialerTests", dependencies: ["Dialer", "Campaigns", "Persistence", "TestSupport"]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Campaigns", "Persistence", "TestSupport"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Persistence", "TestSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Persistence", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )
 

@@ -12,7 +12,7 @@ struct Switchboard: AsyncParsableCommand {
             Start with: switchboard demo
             """,
         subcommands: [
-            DatabaseCommand.self, MigrateCommand.self, SimulateCommand.self,
+            DatabaseCommand.self, MigrateCommand.self, SimulateCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Hummingbird
+import Persistence
+import Server
+
+/// `switchboard serve`: the HTTP server, until SIGTERM or Ctrl-C.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP server.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Address to listen on (0.0.0.0 for every interface).") var host: String = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port: Int = 8080
+
+    func run() async throws {
+        let workspace = try await Workspace.open(global)
+        defer { workspace.database.close() }
+        let app = ServerApplication.make(
+            database: workspace.database, settings: .init(host: host, port: port), logger: workspace.logger)
+        Console.step("Listening on http://\(host):\(port) (Ctrl-C stops)")
+        try await app.runService()
+    }
+}
