@@ -20,6 +20,11 @@ public struct Vault: Sendable {
     public struct Sealed: Sendable, Hashable {
         public let box: Data
         public let wrappedKey: Data
+
+        public init(box: Data, wrappedKey: Data) {
+            self.box = box
+            self.wrappedKey = wrappedKey
+        }
     }
 
     /// Seals `data` under a fresh key of its own.
