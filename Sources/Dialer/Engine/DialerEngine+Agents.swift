@@ -8,6 +8,7 @@ extension DialerEngine {
     func connect(_ call: PlacedCall, to seat: Int) {
         let now = clock.now
         change(seat, .connect)
+        agents[seat].busySince = now
         let conversation: Conversation?
         let talk: Double
         if call.result.result == .machine {
@@ -41,6 +42,7 @@ extension DialerEngine {
     /// A free agent takes the oldest call waiting for one, or lets the dialer place more.
     func becameReady(_ seat: Int) {
         agents[seat].readySince = clock.now
+        agents[seat].busySince = nil
         if !waiting.isEmpty {
             let next = waiting.firstIndex { $0.call.contact.callbackAgentID == agents[seat].agent.id } ?? 0
             connect(waiting.remove(at: next).call, to: seat)
@@ -64,6 +66,7 @@ extension DialerEngine {
 
     private func startBreak(_ seat: Int) {
         change(seat, .pause)
+        agents[seat].busySince = nil
         agents[seat].breakDue = false
         agents[seat].readySince = nil
         let end = clock.now.addingTimeInterval(settings.breakMinutes * 60)
@@ -75,7 +78,7 @@ extension DialerEngine {
     }
 
     /// Applies an event to an agent; an impossible one is a bug in the engine, logged.
-    private func change(_ seat: Int, _ event: AgentState.Event) {
+    func change(_ seat: Int, _ event: AgentState.Event) {
         do {
             try agents[seat].state.apply(event, at: clock.now)
             if event == .connect { agents[seat].readySince = nil }

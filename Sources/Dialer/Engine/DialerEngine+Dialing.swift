@@ -3,9 +3,14 @@ import Foundation
 import Persistence
 
 extension DialerEngine {
-    /// Places as many calls as the pacer asks for, while contacts are due.
+    /// Places as many calls as the pacer asks for, while contacts are due; in preview mode,
+    /// gives each free agent the next contact to look at first.
     func pace() {
         guard !shiftOver, failure == nil else { return }
+        if campaign.dialMode == .preview {
+            previewForReadyAgents()
+            return
+        }
         var calls = pacer.callsToPlace(snapshot())
         while calls > 0, let contact = nextContact() {
             place(contact)
@@ -14,15 +19,41 @@ extension DialerEngine {
     }
 
     func snapshot() -> PacingSnapshot {
-        var ready = 0, busy = 0
+        let now = clock.now
+        var ready = 0
+        var busyElapsed: [Double] = []
         for seat in agents {
             switch seat.state.activity {
             case .ready: ready += 1
-            case .inCall, .wrapUp: busy += 1
+            case .inCall, .wrapUp: busyElapsed.append(now.timeIntervalSince(seat.busySince ?? now))
             case .reserved, .paused: break
             }
         }
-        return PacingSnapshot(now: clock.now, readyAgents: ready, busyAgents: busy, dialing: dialing, answeredWaiting: waiting.count)
+        return PacingSnapshot(
+            now: now, readyAgents: ready, busyAgents: busyElapsed.count, busyElapsed: busyElapsed, dialing: dialing,
+            answeredWaiting: waiting.count)
+    }
+
+    /// Preview: the agent waiting longest reserves the next contact, looks at it for the
+    /// campaign's preview time, then the call is placed for them.
+    private func previewForReadyAgents() {
+        while let seat = readyAgent(preferring: nil), let contact = nextContact() {
+            change(seat, .reserve)
+            clock.schedule(at: clock.now.addingTimeInterval(campaign.dialSettings.previewSeconds)) { [self] in
+                guard !shiftOver, failure == nil else {
+                    releases.append(contact.contactID)
+                    release(seat)
+                    return
+                }
+                place(contact, reservedSeat: seat)
+            }
+        }
+    }
+
+    /// A reserved agent whose call did not reach a person is free again.
+    func release(_ seat: Int) {
+        change(seat, .resume)
+        becameReady(seat)
     }
 
     /// The next claimed contact that may be called now; claims more when the hopper is empty.
@@ -61,7 +92,7 @@ extension DialerEngine {
         }
     }
 
-    private func place(_ contact: ClaimedContact) {
+    private func place(_ contact: ClaimedContact, reservedSeat: Int? = nil) {
         let now = clock.now
         let hour = CallingWindow.local(now, in: timeZone(contact)).minute / 60
         let result = network.dial(
@@ -69,7 +100,8 @@ extension DialerEngine {
             ringTimeout: campaign.dialSettings.ringTimeoutSeconds, using: &generator)
         placedCount += 1
         dialing += 1
-        let call = PlacedCall(id: placedCount, contact: contact, attempt: contact.attempts + 1, dialedAt: now, result: result)
+        let call = PlacedCall(
+            id: placedCount, contact: contact, attempt: contact.attempts + 1, dialedAt: now, result: result, reservedSeat: reservedSeat)
         clock.schedule(at: now.addingTimeInterval(result.seconds)) { [self] in networkAnswered(call) }
     }
 
@@ -80,6 +112,7 @@ extension DialerEngine {
         case .busy, .noAnswer, .invalid:
             dialing -= 1
             finish(call)
+            freeReservation(of: call)
             pace()
         case .human, .machine:
             call.answeredAt = clock.now
@@ -99,10 +132,12 @@ extension DialerEngine {
         if call.result.result == .human, generator.chance(model.detectionFalsePositive) {
             dialing -= 1
             finish(call, abandoned: true)  // a person hung up on: Ofcom counts it as abandoned
+            freeReservation(of: call)
             pace()
         } else if call.result.result == .machine, !generator.chance(model.detectionFalseNegative) {
             dialing -= 1
             finish(call)
+            freeReservation(of: call)
             pace()
         } else {
             route(call)
@@ -111,15 +146,18 @@ extension DialerEngine {
 
     /// Gives an answered call to a free agent, or holds it for up to 2 seconds (less if the
     /// person hangs up sooner); then it is abandoned.
-    private func route(_ call: PlacedCall) {
+    private func route(_ placed: PlacedCall) {
         dialing -= 1
-        if let seat = readyAgent(preferring: call.contact.callbackAgentID) {
+        var call = placed
+        call.reachedQueue = call.result.result == .human
+        if let seat = call.reservedSeat ?? readyAgent(preferring: call.contact.callbackAgentID) {
             connect(call, to: seat)
             return
         }
         let deadline = clock.now.addingTimeInterval(min(2, call.result.patience))
         waiting.append(AnsweredCall(call: call, deadline: deadline))
-        clock.schedule(at: deadline) { [self] in abandonIfWaiting(call.id) }
+        let id = call.id
+        clock.schedule(at: deadline) { [self] in abandonIfWaiting(id) }
     }
 
     private func abandonIfWaiting(_ id: Int) {
@@ -127,6 +165,10 @@ extension DialerEngine {
         let call = waiting.remove(at: index).call
         finish(call, abandoned: true)
         pace()
+    }
+
+    private func freeReservation(of call: PlacedCall) {
+        if let seat = call.reservedSeat { release(seat) }
     }
 
     /// The ready agent waiting longest, or the callback's own agent when they are free.

@@ -22,8 +22,10 @@ extension DialerEngine {
             next: decision(for: call, agent: agent, outcome: outcome, abandoned: abandoned))
         summary.count(record)
         pacer.observe(
-            result: call.result.result, abandoned: abandoned,
-            handleSeconds: connectedAt.map { (wrapUpEnds ?? now).timeIntervalSince($0) }, at: now)
+            AttemptObservation(
+                time: now, result: call.result.result, reachedQueue: call.reachedQueue, abandoned: abandoned,
+                ringSeconds: call.answeredAt.map { $0.timeIntervalSince(call.dialedAt) },
+                handleSeconds: connectedAt.map { (wrapUpEnds ?? now).timeIntervalSince($0) }))
         pending.append(record)
         if pending.count >= settings.batchSize {
             do { try flush() } catch { fail(error) }

@@ -46,8 +46,8 @@ public final class DialerEngine: @unchecked Sendable {
 
     init(
         campaign: Campaign, script: CallScript, agents: [Agent], settings: SimulationSettings, database: Database,
-        runID: Int, dialerID: String, consentTypes: [String: (id: Int, version: Int)], logger: Logger,
-        progress: (@Sendable (RunProgress) -> Void)?
+        runID: Int, dialerID: String, consentTypes: [String: (id: Int, version: Int)],
+        history: [(time: Date, abandoned: Bool)], logger: Logger, progress: (@Sendable (RunProgress) -> Void)?
     ) {
         let queue = DispatchQueue(label: "switchboard.dialer.\(campaign.id)")
         self.queue = queue
@@ -68,7 +68,7 @@ public final class DialerEngine: @unchecked Sendable {
         self.logger = logger
         self.progress = progress
         self.generator = SeededGenerator(seed: settings.seed)
-        self.pacer = ProgressivePacer()
+        self.pacer = Self.pacer(for: campaign, detection: settings.network.detectionSeconds, history: history)
         self.agents = agents.map { AgentSeat(agent: $0, state: AgentState(agentID: $0.id, at: settings.start)) }
     }
 
@@ -99,7 +99,7 @@ public final class DialerEngine: @unchecked Sendable {
 
     func completeIfIdle() {
         guard shiftOver || failure != nil, let completion else { return }
-        let busy = dialing > 0 || !waiting.isEmpty || agents.contains { $0.state.activity == .inCall || $0.state.activity == .wrapUp }
+        let busy = dialing > 0 || !waiting.isEmpty || agents.contains { [.inCall, .wrapUp, .reserved].contains($0.state.activity) }
         guard !busy || failure != nil else { return }
         self.completion = nil
         releases += hopper.map(\.contactID)
@@ -134,6 +134,19 @@ public final class DialerEngine: @unchecked Sendable {
         completeIfIdle()
     }
 
+    /// Progressive and preview dial one call per agent; predictive dials ahead.
+    static func pacer(for campaign: Campaign, detection: Double, history: [(time: Date, abandoned: Bool)]) -> any Pacer {
+        switch campaign.dialMode {
+        case .predictive:
+            PredictivePacer(
+                abandonLimit: campaign.abandonLimit, maxDialRatio: campaign.dialSettings.maxDialRatio,
+                adjustInterval: campaign.dialSettings.adjustIntervalSeconds,
+                detectionSeconds: campaign.dialSettings.answeringMachineDetection ? detection : 0, history: history)
+        case .progressive, .preview:
+            ProgressivePacer()
+        }
+    }
+
     private func scheduleProgress(at time: Date) {
         clock.schedule(at: time) { [self] in
             guard !shiftOver else { return }
@@ -151,6 +164,8 @@ struct AgentSeat {
     var readySince: Date?
     /// A break is due; taken after the current call.
     var breakDue = false
+    /// When the current call was connected, while the agent is in it or wrapping it up.
+    var busySince: Date?
 }
 
 /// A call answered by a person (or a machine taken for one), waiting for an agent.
@@ -168,6 +183,10 @@ struct PlacedCall {
     let dialedAt: Date
     let result: DialResult
     var answeredAt: Date?
+    /// In preview mode, the agent who chose the contact and takes the call.
+    var reservedSeat: Int?
+    /// A person answered and the call waited for an agent.
+    var reachedQueue = false
 }
 
 /// How far a run has come: reported every simulated quarter hour and at the end.

@@ -7,6 +7,8 @@ public struct PacingSnapshot: Sendable, Hashable {
     public var readyAgents: Int
     /// Agents in a call or in wrap-up, who will be free again.
     public var busyAgents: Int
+    /// For each busy agent, seconds since their current call was connected.
+    public var busyElapsed: [Double]
     /// Calls placed and not yet answered or failed.
     public var dialing: Int
     /// Calls answered by a person and waiting for an agent.
@@ -17,9 +19,21 @@ public struct PacingSnapshot: Sendable, Hashable {
 public protocol Pacer: Sendable {
     /// How many new calls to place now.
     mutating func callsToPlace(_ snapshot: PacingSnapshot) -> Int
-    /// Learns from a finished attempt: what the network did, and for calls that reached an
-    /// agent how long the agent was taken.
-    mutating func observe(result: NetworkResult, abandoned: Bool, handleSeconds: Double?, at time: Date)
+    /// Learns from a finished attempt.
+    mutating func observe(_ attempt: AttemptObservation)
+}
+
+/// What a pacer learns from one finished attempt.
+public struct AttemptObservation: Sendable, Hashable {
+    public var time: Date
+    public var result: NetworkResult
+    /// A person answered and waited for an agent (whether one came or not).
+    public var reachedQueue: Bool
+    public var abandoned: Bool
+    /// Seconds from dialing to the answer, for answered calls.
+    public var ringSeconds: Double?
+    /// Seconds an agent was taken (talk and wrap-up), for connected calls.
+    public var handleSeconds: Double?
 }
 
 /// One line per free agent: never a call without an agent waiting for it.
@@ -30,5 +44,5 @@ public struct ProgressivePacer: Pacer {
         max(0, snapshot.readyAgents - snapshot.dialing - snapshot.answeredWaiting)
     }
 
-    public func observe(result: NetworkResult, abandoned: Bool, handleSeconds: Double?, at time: Date) {}
+    public func observe(_ attempt: AttemptObservation) {}
 }

@@ -39,14 +39,28 @@ public struct Simulation: Sendable {
         let runID = try await database.withConnection {
             try DialerRunStore.start(campaignID: campaign.id, dialerID: dialerID, settings: settings, on: $0)
         }
+        let history = try await abandonHistory(campaignID: campaign.id, before: settings.start)
         let engine = DialerEngine(
             campaign: campaign, script: script, agents: agents, settings: settings, database: database, runID: runID,
             dialerID: dialerID, consentTypes: Dictionary(uniqueKeysWithValues: consentTypes.map { ($0.code, ($0.id, $0.version)) }),
-            logger: logger, progress: progress)
+            history: history, logger: logger, progress: progress)
         let summary = try await engine.run()
         try await database.withConnection {
             try DialerRunStore.finish(runID: runID, summary: summary, simulatedUntil: settings.start.addingTimeInterval(summary.simulatedSeconds), on: $0)
         }
         return Outcome(runID: runID, summary: summary)
+    }
+
+    /// The campaign's live answers of the 24 hours before `start`, and which were abandoned:
+    /// the regulator's window reaches back into earlier runs.
+    private func abandonHistory(campaignID: Int, before start: Date) async throws -> [(time: Date, abandoned: Bool)] {
+        try await database.query(
+            """
+            SELECT dialed_at, abandoned FROM calls
+            WHERE campaign_id = \(campaignID) AND network_result = 'human'
+              AND dialed_at > \(start.addingTimeInterval(-24 * 3600)) AND dialed_at <= \(start)
+            ORDER BY dialed_at
+            """
+        ).decode((Date, Bool).self).map { (time: $0.0, abandoned: $0.1) }
     }
 }
