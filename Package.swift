@@ -48,7 +48,8 @@ let package = Package(
                 "Persistence",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("Phones/PhoneMetadata.json")]
         ),
         .target(
             name: "Dialer",
