@@ -92,6 +92,10 @@ extension CSVReaderTests {
         let guess = EncodingDetector.detect([0x41, 0xB9, 0xB9, 0x20, 0xB1, 0xB6])
         #expect(guess.encoding == .windows1250)
         #expect(!guess.isConfident)
+        // Bytes 0x80–0x9F rule ISO-8859-2 out, however many of its letters there are.
+        let withQuotes = EncodingDetector.detect([0x84, 0x41, 0x94, 0xB1, 0xB6, 0xBC])
+        #expect(withQuotes.encoding == .windows1250)
+        #expect(!withQuotes.isConfident)
     }
 
     @Test func plainASCIIIsUTF8ButNotConfident() {

@@ -49,8 +49,9 @@ public enum EncodingDetector {
         func guess(_ encoding: TextEncoding, confident: Bool, _ reason: String) -> EncodingGuess {
             EncodingGuess(encoding: encoding, hasByteOrderMark: false, isConfident: confident, reason: reason)
         }
-        if controlRange > 0 && windows >= isoLetters {
-            return guess(.windows1250, confident: true, """
+        if controlRange > 0 {
+            // ISO-8859-2 would make these control characters, which decoding refuses.
+            return guess(.windows1250, confident: windows >= isoLetters, """
                 Not UTF-8; \(controlRange) bytes in 0x80–0x9F are letters or quotes in Windows-1250 \
                 but control characters in ISO-8859-2.
                 """)
