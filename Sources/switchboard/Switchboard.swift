@@ -12,7 +12,8 @@ struct Switchboard: AsyncParsableCommand {
             Start with: switchboard demo
             """,
         subcommands: [
-            DatabaseCommand.self, MigrateCommand.self, SimulateCommand.self, ServeCommand.self,
+            DemoCommand.self, DatabaseCommand.self, MigrateCommand.self, ImportCommand.self, SimulateCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -9,11 +9,12 @@ public struct DialSettings: Sendable, Hashable, Codable {
     /// Predictive: how often the dial level is recomputed (VICIdial: every 15 s).
     public var adjustIntervalSeconds: Double
     /// Whether answering-machine detection screens answered calls before an agent gets them.
+    /// Off by default: its false positives (people hung up on) count as abandoned calls.
     public var answeringMachineDetection: Bool
 
     public init(
         previewSeconds: Double = 8, ringTimeoutSeconds: Double = 25, maxDialRatio: Double = 3,
-        adjustIntervalSeconds: Double = 15, answeringMachineDetection: Bool = true
+        adjustIntervalSeconds: Double = 15, answeringMachineDetection: Bool = false
     ) {
         self.previewSeconds = previewSeconds
         self.ringTimeoutSeconds = ringTimeoutSeconds

@@ -40,9 +40,11 @@ public struct ConsentStore: Sendable {
     }
 
     public func all() async throws -> [ConsentType] {
-        try await database.withConnection { connection in
-            try connection.query(Self.selectTypes + " ORDER BY t.code").map(Self.decodeType)
-        }
+        try await database.withConnection { try Self.all(on: $0) }
+    }
+
+    static func all(on connection: Connection) throws -> [ConsentType] {
+        try connection.query(Self.selectTypes + " ORDER BY t.code").map(Self.decodeType)
     }
 
     public func find(code: String) async throws -> ConsentType? {

@@ -38,6 +38,13 @@ public struct DataSourceStore: Sendable {
         return try await create(name: name, kind: kind)
     }
 
+    /// The id of the source of that name, created with `kind` when there is none yet.
+    static func findOrCreate(name: String, kind: DataSource.Kind, on connection: Connection) throws -> Int {
+        guard !name.isEmpty else { throw DomainError.invalid("a data source needs a name") }
+        try connection.execute("INSERT INTO data_sources (name, kind) VALUES (\(name), \(kind.rawValue)) ON CONFLICT (name) DO NOTHING")
+        return try connection.query("SELECT id FROM data_sources WHERE name = \(name)").single().decode(Int.self, at: 0)
+    }
+
     public func all() async throws -> [DataSource] {
         try await database.query(Self.select + " ORDER BY name").map(Self.decode)
     }

@@ -30,32 +30,40 @@ public struct Vault: Sendable {
     /// Seals `data` under a fresh key of its own.
     public func seal(_ data: PersonalData) throws -> Sealed {
         let contactKey = SymmetricKey(size: .bits256)
-        let box = try AES.GCM.seal(try Self.encoder.encode(data), using: contactKey).combined
         let wrapped = try contactKey.withUnsafeBytes { try AES.GCM.seal(Data($0), using: wrappingKey).combined }
-        guard let box, let wrapped else { throw DomainError.invalid("sealing failed") }
-        return Sealed(box: box, wrappedKey: wrapped)
+        guard let wrapped else { throw DomainError.invalid("sealing failed") }
+        return Sealed(box: try box(data, with: contactKey), wrappedKey: wrapped)
+    }
+
+    /// Seals new data under the contact's existing key, so that its history, sealed under
+    /// the same key, goes when the key goes.
+    public func reseal(_ data: PersonalData, keyOf existing: Sealed) throws -> Sealed {
+        Sealed(box: try box(data, with: try unwrap(existing.wrappedKey)), wrappedKey: existing.wrappedKey)
     }
 
     /// Opens what `seal` made; fails when the data or the key was tampered with or the
     /// master key is another one.
     public func open(_ sealed: Sealed) throws -> PersonalData {
         do {
-            let keyBytes = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.wrappedKey), using: wrappingKey)
-            let plain = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.box), using: SymmetricKey(data: keyBytes))
-            return try JSONDecoder().decode(PersonalData.self, from: plain)
+            let plain = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.box), using: try unwrap(sealed.wrappedKey))
+            guard let data = PersonalData(encoded: plain) else { throw DomainError.invalid("unreadable") }
+            return data
         } catch {
             throw DomainError.invalid("personal data cannot be opened: wrong master key, or the data was altered")
         }
     }
 
+    private func box(_ data: PersonalData, with key: SymmetricKey) throws -> Data {
+        guard let box = try AES.GCM.seal(data.encoded(), using: key).combined else { throw DomainError.invalid("sealing failed") }
+        return box
+    }
+
+    private func unwrap(_ wrappedKey: Data) throws -> SymmetricKey {
+        SymmetricKey(data: try AES.GCM.open(AES.GCM.SealedBox(combined: wrappedKey), using: wrappingKey))
+    }
+
     /// The keyed hash (HMAC-SHA256) of a normalised phone number, for look-ups and de-duplication.
     public func phoneHash(_ e164: String) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Data(e164.utf8), using: lookupKey))
-    }
-
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
     }
 }

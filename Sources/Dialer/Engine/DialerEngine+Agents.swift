@@ -60,8 +60,15 @@ extension DialerEngine {
         clock.schedule(at: time.addingTimeInterval(settings.breakEveryMinutes * 60 + jitter)) { [self] in
             guard !shiftOver else { return }
             agents[seat].breakDue = true
-            if agents[seat].state.activity == .ready { startBreak(seat) }
+            if agents[seat].state.activity == .ready, canSpare(seat) { startBreak(seat) }
         }
+    }
+
+    /// Whether a ready agent may leave without stranding a call already dialed for the
+    /// agents who are ready; otherwise the break waits for the end of their next call.
+    private func canSpare(_ seat: Int) -> Bool {
+        let state = snapshot()
+        return state.readyAgents - 1 >= state.dialing + state.answeredWaiting
     }
 
     private func startBreak(_ seat: Int) {

@@ -149,7 +149,7 @@ extension DialerEngine {
     private func route(_ placed: PlacedCall) {
         dialing -= 1
         var call = placed
-        call.reachedQueue = call.result.result == .human
+        call.reachedQueue = true
         if let seat = call.reservedSeat ?? readyAgent(preferring: call.contact.callbackAgentID) {
             connect(call, to: seat)
             return
@@ -160,10 +160,12 @@ extension DialerEngine {
         clock.schedule(at: deadline) { [self] in abandonIfWaiting(id) }
     }
 
+    /// No agent came in time: a person gets the recorded message and the call counts as
+    /// abandoned; a machine is simply hung up on.
     private func abandonIfWaiting(_ id: Int) {
         guard let index = waiting.firstIndex(where: { $0.call.id == id }) else { return }
         let call = waiting.remove(at: index).call
-        finish(call, abandoned: true)
+        finish(call, abandoned: call.result.result == .human)
         pace()
     }
 

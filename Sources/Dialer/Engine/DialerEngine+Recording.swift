@@ -55,19 +55,12 @@ extension DialerEngine {
         }
     }
 
-    /// What the recording of a connected call is: 8 kHz 16-bit mono PCM in a WAV file.
+    /// What the recording of a connected call is: 8 kHz 16-bit mono PCM in a WAV file,
+    /// named by an id that follows from the run and the call, so a replay names it alike.
     private func recording(startedAt: Date, endedAt: Date) -> RecordingMetadata {
         let milliseconds = Int((endedAt.timeIntervalSince(startedAt) * 1000).rounded())
-        var bytes = (UInt64(generator.next()), UInt64(generator.next()))
-        let id = withUnsafeBytes(of: &bytes) { raw -> UUID in
-            var uuid = Array(raw)
-            uuid[6] = uuid[6] & 0x0F | 0x40  // version 4
-            uuid[8] = uuid[8] & 0x3F | 0x80  // variant
-            return UUID(uuid: (uuid[0], uuid[1], uuid[2], uuid[3], uuid[4], uuid[5], uuid[6], uuid[7],
-                               uuid[8], uuid[9], uuid[10], uuid[11], uuid[12], uuid[13], uuid[14], uuid[15]))
-        }
         return RecordingMetadata(
-            id: id, startedAt: startedAt, durationMilliseconds: milliseconds, codec: "pcm_s16le", sampleRate: 8000,
+            id: RecordingID.make(runID: writer.runID, sequence: sequence), startedAt: startedAt, durationMilliseconds: milliseconds, codec: "pcm_s16le", sampleRate: 8000,
             byteSize: 44 + milliseconds * 16, sha256: nil, storageURI: nil)
     }
 

@@ -43,7 +43,7 @@ public struct NetworkModel: Sendable, Hashable, Codable {
         talk: DurationDistribution = DurationDistribution(mean: 150, deviation: 90, minimum: 20),
         wrapUp: DurationDistribution = DurationDistribution(mean: 25, deviation: 10, minimum: 5),
         machineRecognitionSeconds: Double = 8,
-        detectionSeconds: Double = 2.5, detectionFalsePositive: Double = 0.03, detectionFalseNegative: Double = 0.10,
+        detectionSeconds: Double = 2.5, detectionFalsePositive: Double = 0.02, detectionFalseNegative: Double = 0.10,
         eveningPeople: Double = 0.2, mobileAnswerFactor: Double = 1.1
     ) {
         self.humanAnswer = humanAnswer

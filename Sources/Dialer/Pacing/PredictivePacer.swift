@@ -2,23 +2,26 @@ import Foundation
 
 /// Dials ahead of free agents, steered so that the abandon rate stays under the limit.
 ///
-/// At each decision it estimates how many agents will be free when the calls placed now are
-/// answered, and dials so that the expected live answers match them, scaled by a dial level
-/// that a feedback loop adjusts every `adjustInterval` seconds:
+/// Each time it decides, it estimates the agents free when the calls placed now are answered,
 ///
-///     horizon  = T̄ring + T_detect + 2 s
-///     free     = ready + Σ_busy P(handle ≤ elapsed + horizon | handle > elapsed)
-///     calls    = ⌊ level · free / p̂ ⌋ − in flight,  capped at maxRatio · agents − in flight
+///     horizon = T̄ring + T_detect + 2 s
+///     f       = ⌊ ready − waiting + Σ_busy P(handle ≤ elapsed + horizon | handle > elapsed) ⌋
 ///
-/// p̂ is the measured share of dials that reach a person who gets through detection; T̄ring
-/// the mean time to answer; the handle-time probabilities come from the empirical
-/// distribution of recent handle times (talk plus wrap-up), as Samuelson's 1999 and later
-/// call-centre pacing papers estimate each agent's release. The feedback follows VICIdial's
-/// adaptive mode: every 15 s it compares the abandon rate, counted as regulators count it
-/// (abandoned ÷ live answers, over the last 24 hours of the campaign, earlier runs
-/// included), with a target a little under the limit: above the target the level drops by
-/// a tenth, well under it and with agents idle it rises by a twentieth.
-/// docs/pacing.md derives it and gives the figures it reaches.
+/// (the release chances from the empirical distribution of recent handle times, talk plus
+/// wrap-up), and takes the number of lines m in progress as large as it may be while the
+/// expected share of answers finding no free agent stays within an allowance τ:
+///
+///     A ~ Binomial(m, p̂),   E[(A − f)⁺] / E[A] ≤ τ,   m ≤ maxRatio · agents
+///
+/// where p̂ is the measured share of dials answered and put through to the agent queue
+/// (a person, or a machine when detection is off). The model is Samuelson's ("Predictive
+/// dialing for outbound telephone call centers", Interfaces 29(5), 1999): answers as a
+/// binomial draw, agents released by the handle-time distribution. The allowance is steered
+/// like VICIdial's adaptive dial level: every `adjustInterval` seconds (15 s) the abandon
+/// rate is counted as regulators count it (abandoned ÷ live answers over the campaign's last
+/// 24 hours, earlier runs included) and compared with a target 20 % under the limit; above
+/// it τ shrinks by a fifth, well under it with agents waiting it grows by a tenth.
+/// docs/pacing.md shows the derivation and the figures it reaches.
 public struct PredictivePacer: Pacer {
     public let abandonLimit: Double
     public let maxDialRatio: Double
@@ -26,16 +29,17 @@ public struct PredictivePacer: Pacer {
     /// Seconds answering-machine detection listens before a person reaches the queue.
     public let detectionSeconds: Double
 
-    public private(set) var level = 1.0
-    /// Per recent dial: 1 when a person answered and reached the agent queue.
+    /// The share of answers the pacer accepts to find no free agent, per decision.
+    public private(set) var allowance: Double
+    /// Per recent dial: 1 when it was answered and put through to the agent queue.
     private var dials = RollingCounter(window: 500)
     private var ringSeconds = RollingMean(window: 300, initial: 9)
     private var handleSeconds = RecentSample(size: 300)
     private var regulatory: AbandonWindow
     private var lastAdjustment: Date?
-    private var idleSinceAdjustment = false
+    private var agentsWaited = false
 
-    /// `history` holds the campaign's live answers and abandons of the last 24 hours before the run.
+    /// `history` holds the campaign's live answers and abandons of the 24 hours before the run.
     public init(
         abandonLimit: Double, maxDialRatio: Double, adjustInterval: Double, detectionSeconds: Double,
         history: [(time: Date, abandoned: Bool)] = []
@@ -45,26 +49,30 @@ public struct PredictivePacer: Pacer {
         self.adjustInterval = adjustInterval
         self.detectionSeconds = detectionSeconds
         self.regulatory = AbandonWindow(seconds: 24 * 3600, history: history)
+        self.allowance = abandonLimit * 0.8
     }
 
-    /// The rate the controller aims at: a safety margin under the legal limit.
+    /// The rate the feedback aims at: a safety margin under the legal limit.
     public var target: Double { abandonLimit * 0.8 }
 
+    /// The abandon rate as a regulator would count it now.
+    public var abandonRate: Double { regulatory.rate }
+
     public mutating func callsToPlace(_ snapshot: PacingSnapshot) -> Int {
-        adjust(at: snapshot.now, agentsIdle: snapshot.readyAgents > snapshot.dialing)
+        adjust(at: snapshot.now, agentsWaiting: snapshot.readyAgents > snapshot.dialing + snapshot.answeredWaiting)
         let agents = snapshot.readyAgents + snapshot.busyAgents
-        let inFlight = snapshot.dialing + snapshot.answeredWaiting
         guard dials.count >= 50 else {
             // Until the answer rate is known, dial like the progressive dialer.
-            return max(0, snapshot.readyAgents - inFlight)
+            return max(0, snapshot.readyAgents - snapshot.dialing - snapshot.answeredWaiting)
         }
-        let answerRate = max(0.02, Double(dials.total) / Double(dials.count))
+        let answerRate = min(0.99, max(0.01, Double(dials.total) / Double(dials.count)))
         let horizon = ringSeconds.mean + detectionSeconds + 2
         let releasing = snapshot.busyElapsed.reduce(0.0) { $0 + handleSeconds.probabilityEnding(afterElapsed: $1, within: horizon) }
-        let free = Double(snapshot.readyAgents - snapshot.answeredWaiting) + releasing
-        let wanted = Int((level * free / answerRate).rounded(.down)) - snapshot.dialing
-        let cap = Int((maxDialRatio * Double(agents)).rounded(.down)) - inFlight
-        return max(0, min(wanted, cap))
+        let free = Int((Double(snapshot.readyAgents - snapshot.answeredWaiting) + releasing).rounded(.down))
+        guard free > 0 else { return 0 }
+        let ceiling = Int((maxDialRatio * Double(agents)).rounded(.down))
+        let lines = Self.mostLines(upTo: ceiling, answerRate: answerRate, freeAgents: free, allowance: allowance)
+        return max(0, lines - snapshot.dialing)
     }
 
     public mutating func observe(_ attempt: AttemptObservation) {
@@ -74,11 +82,32 @@ public struct PredictivePacer: Pacer {
         if let handle = attempt.handleSeconds { handleSeconds.add(handle) }
     }
 
-    /// The abandon rate as a regulator would count it now.
-    public var abandonRate: Double { regulatory.rate }
+    /// The largest m ≤ `ceiling` with E[(A − f)⁺] / E[A] ≤ allowance for A ~ Binomial(m, p);
+    /// the ratio grows with m, so a binary search finds it.
+    static func mostLines(upTo ceiling: Int, answerRate p: Double, freeAgents f: Int, allowance: Double) -> Int {
+        var low = min(f, ceiling), high = ceiling
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if overflowShare(lines: middle, answerRate: p, freeAgents: f) <= allowance { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
 
-    private mutating func adjust(at now: Date, agentsIdle: Bool) {
-        idleSinceAdjustment = idleSinceAdjustment || agentsIdle
+    /// E[(A − f)⁺] / E[A] for A ~ Binomial(m, p).
+    static func overflowShare(lines m: Int, answerRate p: Double, freeAgents f: Int) -> Double {
+        guard m > f else { return 0 }
+        var probability = pow(1 - p, Double(m))
+        var overflow = 0.0
+        let odds = p / (1 - p)
+        for k in 0..<m {
+            probability *= Double(m - k) / Double(k + 1) * odds
+            if k + 1 > f { overflow += Double(k + 1 - f) * probability }
+        }
+        return overflow / (Double(m) * p)
+    }
+
+    private mutating func adjust(at now: Date, agentsWaiting: Bool) {
+        agentsWaited = agentsWaited || agentsWaiting
         guard let last = lastAdjustment else {
             lastAdjustment = now
             return
@@ -86,11 +115,11 @@ public struct PredictivePacer: Pacer {
         guard now.timeIntervalSince(last) >= adjustInterval else { return }
         regulatory.forget(before: now)
         if regulatory.rate > target {
-            level = max(0.3, level * 0.9)
-        } else if regulatory.rate < target * 0.7, idleSinceAdjustment {
-            level = min(maxDialRatio, level * 1.05)
+            allowance = max(0.0005, allowance * 0.8)
+        } else if regulatory.rate < target * 0.7, agentsWaited {
+            allowance = min(0.5, allowance * 1.1)
         }
         lastAdjustment = now
-        idleSinceAdjustment = false
+        agentsWaited = false
     }
 }

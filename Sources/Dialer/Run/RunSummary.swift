@@ -8,8 +8,10 @@ public struct RunSummary: Sendable, Hashable, Codable {
     public var busy = 0
     public var noAnswer = 0
     public var invalid = 0
-    /// Calls an agent talked on (machines passed through by detection included).
+    /// Calls a person answered and an agent talked on.
     public var connected = 0
+    /// Answering machines that reached an agent, who hung up on noticing.
+    public var machinesToAgents = 0
     public var abandoned = 0
     public var successes = 0
     public var recordings = 0
@@ -41,7 +43,9 @@ public struct RunSummary: Sendable, Hashable, Codable {
         case .noAnswer: noAnswer += 1
         case .invalid: invalid += 1
         }
-        if record.connectedAt != nil { connected += 1 }
+        if record.connectedAt != nil {
+            if record.network == .machine { machinesToAgents += 1 } else { connected += 1 }
+        }
         if record.abandoned { abandoned += 1 }
         if record.success { successes += 1 }
         if record.recording != nil { recordings += 1 }

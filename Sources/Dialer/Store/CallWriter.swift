@@ -113,7 +113,8 @@ public struct CallWriter: Sendable {
         let ledger: SQL = """
             INSERT INTO consents (contact_id, consent_type_id, version, granted, channel, proof, recorded_by, recorded_at)
             SELECT u.contact, u.type, u.version, u.granted, 'call',
-                   jsonb_build_object('call_id', k.id) || coalesce(jsonb_build_object('recording_id', r.id), '{}'),
+                   jsonb_build_object('call_id', k.id::text)
+                       || CASE WHEN r.id IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('recording_id', r.id::text) END,
                    u.by, u.at
             FROM unnest(\(sequences), \(contacts), \(types), \(versions), \(granted), \(recordedBy), \(at))
                  AS u(seq, contact, type, version, granted, by, at)

@@ -11,6 +11,8 @@ public final class Connection {
     let handle: OpaquePointer
     let logger: Logger
     private let noticeSink: NoticeSink
+    /// Set while the connection serves a task that may be cancelled.
+    var isCancelled: (() -> Bool)?
 
     /// Opens a connection. Blocks: call it on a dispatch queue, never on a Swift concurrency thread.
     init(_ configuration: DatabaseConfiguration, applicationName: String? = nil, logger: Logger) throws(DatabaseError) {
@@ -51,7 +53,7 @@ public final class Connection {
     var isOpen: Bool { PQstatus(handle) == CONNECTION_OK }
 
     /// Whether a transaction is open (or failed and not yet rolled back) on this connection.
-    var isInTransaction: Bool {
+    public var isInTransaction: Bool {
         let status = PQtransactionStatus(handle)
         return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
     }
@@ -59,11 +61,19 @@ public final class Connection {
     /// Runs one statement and returns its rows.
     @discardableResult
     public func query(_ sql: SQL) throws(DatabaseError) -> QueryResult {
+        try checkCancellation()
         let (text, binds) = sql.rendered
         let result = withBinds(binds) { types, values, lengths, formats -> OpaquePointer? in
             PQexecParams(handle, text, Int32(binds.count), types, values, lengths, formats, 1)
         }
         return try consume(result)
+    }
+
+    /// Fails with the server's "canceled" code when the task this connection serves was cancelled.
+    func checkCancellation() throws(DatabaseError) {
+        if isCancelled?() == true {
+            throw DatabaseError(.server, message: "canceling statement due to user request", sqlState: .queryCanceled)
+        }
     }
 
     /// Runs one statement and returns how many rows it inserted, updated or deleted.

@@ -19,6 +19,9 @@ final class ConnectionSlot: @unchecked Sendable {
     private let logger: Logger
     private var connection: Connection?
     private let cancelHandle = Mutex<CancelHandle?>(nil)
+    /// Counts the runs on this slot; a cancellation names the run it is meant for.
+    private let currentRun = Atomic(0)
+    private let cancelledRun = Atomic(-1)
 
     init(configuration: DatabaseConfiguration, label: String, logger: Logger) {
         self.configuration = configuration
@@ -29,8 +32,14 @@ final class ConnectionSlot: @unchecked Sendable {
     /// Runs `body` with the connection. Must be called on `queue`.
     func withConnection<T>(_ body: (Connection) throws -> T) throws -> T {
         dispatchPrecondition(condition: .onQueue(queue))
+        let run = currentRun.load(ordering: .sequentiallyConsistent)
         let connection = try usableConnection()
-        defer { tidy(connection) }
+        connection.isCancelled = { [unowned self] in cancelledRun.load(ordering: .sequentiallyConsistent) == run }
+        defer {
+            connection.isCancelled = nil
+            tidy(connection)
+        }
+        try connection.checkCancellation()
         return try body(connection)
     }
 
@@ -43,21 +52,28 @@ final class ConnectionSlot: @unchecked Sendable {
     /// Runs `body` on the queue while the calling task is suspended; cancelling the task
     /// cancels the running statement on the server.
     func run<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try await withTaskCancellationHandler {
+        let run = currentRun.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue
+        defer { currentRun.wrappingAdd(1, ordering: .sequentiallyConsistent) }
+        return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 queue.async {
                     continuation.resume(with: Result { try self.withConnection(body) })
                 }
             }
         } onCancel: {
-            cancelRunningStatement()
+            cancel(run: run)
         }
     }
 
-    /// Asks the server to cancel whatever this connection is running; safe from any thread.
-    func cancelRunningStatement() {
-        DispatchQueue.global().async {
-            self.cancelHandle.withLock { $0?.cancel() }
+    /// Cancels run `run`: statements not yet sent fail at once, and the server is asked to
+    /// stop the one in progress, again a little later in case it had not reached the server.
+    private func cancel(run: Int) {
+        cancelledRun.store(run, ordering: .sequentiallyConsistent)
+        for delay in [0.0, 0.1, 0.5, 2] {
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
+                guard self.currentRun.load(ordering: .sequentiallyConsistent) == run else { return }
+                self.cancelHandle.withLock { $0?.cancel() }
+            }
         }
     }
 

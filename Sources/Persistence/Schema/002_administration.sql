@@ -31,6 +31,8 @@ CREATE TABLE imports (
     rejected         integer NOT NULL DEFAULT 0,
     duplicates       integer NOT NULL DEFAULT 0,
     report           jsonb NOT NULL DEFAULT '{}',
+    -- Why the import was refused as a whole (a broken file); NULL when it ran.
+    error            text,
     started_at       timestamptz NOT NULL DEFAULT now(),
     finished_at      timestamptz
 );

@@ -16,6 +16,7 @@ enum SummaryReport {
                 ["no answer", Console.number(summary.noAnswer)],
                 ["invalid numbers", Console.number(summary.invalid)],
                 ["connected to an agent", Console.number(summary.connected)],
+                ["machines put through to an agent", Console.number(summary.machinesToAgents)],
                 ["successes", Console.number(summary.successes)],
                 ["conversion (successes / connected)", Console.percent(summary.conversion)],
                 ["abandoned", Console.number(summary.abandoned)],

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Campaigns
+import Dialer
+import Foundation
+import Persistence
+import Supervisor
+
+/// `switchboard demo`: everything at once on a fresh machine.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Embedded database, demo contacts, a campaign, a simulated day, and the supervisor's view.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Synthetic contacts in the demo list.") var contacts: Int = 5000
+    @Option(help: "Simulated agents.") var agents: Int = 12
+    @Option(help: "Hours of the simulated shift.") var hours: Double = 8
+    @Option(help: "Seed of the demo data and of the simulation.") var seed: UInt64 = 2026
+
+    func run() async throws {
+        let workspace = try await Workspace.open(global, announce: true)
+        defer { workspace.database.close() }
+        let database = workspace.database
+        let campaign = try await DemoSetup(database).prepare(agents: agents)
+        Console.step("Campaign \"\(campaign.name)\": \(campaign.dialMode.rawValue) dialing, needs consents \(campaign.requiredConsents.joined(separator: ", "))")
+
+        let file = FileManager.default.temporaryDirectory.appending(path: "switchboard-demo-\(seed).csv").path
+        try DemoSetup.csv(count: contacts, seed: seed).write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let report = try await ContactImporter(database: database, vault: workspace.vault).run(
+            path: file,
+            options: ImportOptions(
+                sourceName: DemoSetup.sourceName, campaignName: campaign.name, actor: "demo"))
+        let waiting = try await CampaignQueue(database).counts(campaignID: campaign.id)["waiting"] ?? 0
+        Console.step(
+            "Demo list: \(Console.number(report.rowsRead)) synthetic people, \(Console.number(report.inserted)) new contacts "
+                + "(\(Console.number(report.repaired)) numbers repaired, \(Console.number(report.duplicates)) already known); "
+                + "\(Console.number(waiting)) wait in the queue, contacts without every required consent stay out")
+
+        let start = try await nextShift(campaignID: campaign.id, database: database)
+        Console.step("Simulating \(agents) agents for \(Int(hours)) hours from \(Self.describe(start)) (virtual clock, seed \(seed))")
+        let settings = SimulationSettings(agents: agents, hours: hours, seed: seed, start: start)
+        let outcome = try await Simulation(database: database, logger: workspace.logger)
+            .run(campaign: campaign.name, settings: settings, progress: ProgressLine.show)
+        SummaryReport.print(outcome.summary, runID: outcome.runID)
+        try await SupervisorView.print(runID: outcome.runID, database: database)
+        printNextSteps()
+    }
+
+    /// The first weekday morning after the demo's last simulated shift, or after today.
+    private func nextShift(campaignID: Int, database: Database) async throws -> Date {
+        let last = try await database.query(
+            "SELECT max(simulated_until) FROM dialer_runs WHERE campaign_id = \(campaignID)").single().decode(Date?.self, at: 0)
+        return ShiftStart.nextWeekdayMorning(after: last ?? Date())
+    }
+
+    static func describe(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = ShiftStart.warsaw
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.dateFormat = "EEEE d MMMM yyyy, HH:mm"
+        return formatter.string(from: date) + " Warsaw time"
+    }
+
+    private func printNextSteps() {
+        let url = global.databaseURL == nil ? "\"$(swift run switchboard db url)\"" : "\"$DATABASE_URL\""
+        Swift.print(
+            """
+
+            Look at the data with psql:
+              psql \(url) -c "SELECT network_result, count(*) FROM calls GROUP BY 1 ORDER BY 2 DESC"
+              psql \(url) -c "SELECT outcome, count(*), count(*) FILTER (WHERE success) FROM calls WHERE outcome IS NOT NULL GROUP BY 1"
+              psql \(url) -c "SELECT * FROM recordings ORDER BY started_at LIMIT 5"
+            Run the demo again to simulate the next day; stop the database with: swift run switchboard db stop
+            """)
+    }
+}
