@@ -12,7 +12,9 @@ struct Switchboard: AsyncParsableCommand {
             Start with: switchboard demo
             """,
         subcommands: [
-            DemoCommand.self, DatabaseCommand.self, MigrateCommand.self, ImportCommand.self, SimulateCommand.self,
+            DemoCommand.self, DatabaseCommand.self, MigrateCommand.self, ConsentCommand.self, SourceCommand.self,
+            ImportCommand.self, ExportCommand.self, ScriptCommand.self, CampaignCommand.self, DoNotCallCommand.self,
+            ActivityCommand.self, SimulateCommand.self,
             ServeCommand.self,
         ]
     )

@@ -22,10 +22,10 @@ struct CampaignTests {
         try await TestDatabase.withFresh { database in
             let fixture = try await CampaignFixture.make(database, consenting: 1, withoutConsent: 0, status: .draft)
             let store = CampaignStore(database)
-            let error = await #expect(throws: DomainError.self) { try await store.setStatus(.finished, of: fixture.campaign.name) }
+            let error = await #expect(throws: DomainError.self) { try await store.setStatus(.finished, of: fixture.campaign.name, actor: "test") }
             #expect(error?.description == "a draft campaign cannot become finished; it can become active")
             #expect(try await store.named(fixture.campaign.name).status == .draft)
-            #expect(try await store.setStatus(.active, of: fixture.campaign.name).status == .active)
+            #expect(try await store.setStatus(.active, of: fixture.campaign.name, actor: "test").status == .active)
         }
     }
 
@@ -50,13 +50,13 @@ struct CampaignTests {
         try await TestDatabase.withFresh { database in
             let store = CampaignStore(database)
             var campaign = Campaign(id: 0, name: "Late", window: CallingWindow(startMinute: 9 * 60, endMinute: 22 * 60))
-            await #expect(throws: DomainError.self) { try await store.create(campaign) }
+            await #expect(throws: DomainError.self) { try await store.create(campaign, actor: "test") }
             campaign.window = CallingWindow()
             campaign.retryPolicy.delays[.abandoned] = 3600
-            await #expect(throws: DomainError.self) { try await store.create(campaign) }
+            await #expect(throws: DomainError.self) { try await store.create(campaign, actor: "test") }
             campaign.retryPolicy = RetryPolicy()
             campaign.requiredConsents = ["no_such_consent"]
-            let missing = await #expect(throws: DomainError.self) { try await store.create(campaign) }
+            let missing = await #expect(throws: DomainError.self) { try await store.create(campaign, actor: "test") }
             #expect(missing?.description.contains("no_such_consent") == true)
             let stored = try await store.all()
             #expect(stored.isEmpty)

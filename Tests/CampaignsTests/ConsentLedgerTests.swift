@@ -10,17 +10,17 @@ struct ConsentLedgerTests {
     func versions() async throws {
         try await TestDatabase.withFresh { database in
             let store = ConsentStore(database)
-            let first = try await store.define(code: "telemarketing", title: "Kontakt", purpose: .telemarketing, text: "Zgoda A")
+            let first = try await store.define(code: "telemarketing", title: "Kontakt", purpose: .telemarketing, text: "Zgoda A", actor: "test")
             #expect(first.version == 1)
-            let second = try await store.revise(code: "telemarketing", text: "Zgoda B")
+            let second = try await store.revise(code: "telemarketing", text: "Zgoda B", actor: "test")
             #expect(second.version == 2)
-            #expect(try await store.revise(code: "telemarketing", text: "Zgoda B").version == 2)
+            #expect(try await store.revise(code: "telemarketing", text: "Zgoda B", actor: "test").version == 2)
             #expect(try await store.find(code: "telemarketing")?.text == "Zgoda B")
             let duplicate = await #expect(throws: DomainError.self) {
-                try await store.define(code: "telemarketing", title: "x", purpose: .other, text: "y")
+                try await store.define(code: "telemarketing", title: "x", purpose: .other, text: "y", actor: "test")
             }
             #expect(duplicate?.kind == .conflict)
-            await #expect(throws: DomainError.self) { try await store.define(code: "Bad Code", title: "x", purpose: .other, text: "y") }
+            await #expect(throws: DomainError.self) { try await store.define(code: "Bad Code", title: "x", purpose: .other, text: "y", actor: "test") }
         }
     }
 

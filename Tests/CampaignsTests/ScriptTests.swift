@@ -57,12 +57,12 @@ struct ScriptTests {
     func versions() async throws {
         try await TestDatabase.withFresh { database in
             let store = ScriptStore(database)
-            let first = try await store.save(CampaignFixture.script)
+            let first = try await store.save(CampaignFixture.script, actor: "test")
             #expect(first.version == 1)
-            #expect(try await store.save(CampaignFixture.script).id == first.id)
+            #expect(try await store.save(CampaignFixture.script, actor: "test").id == first.id)
             var changed = CampaignFixture.script
             changed.steps[0] = .init(id: "hello", .say(text: "Dobry wieczór, {first_name}.", next: "offer"))
-            let second = try await store.save(changed)
+            let second = try await store.save(changed, actor: "test")
             #expect(second.version == 2)
             #expect(try await store.version(id: first.id)?.script == CampaignFixture.script)
         }

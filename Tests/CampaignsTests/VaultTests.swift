@@ -27,7 +27,7 @@ struct VaultTests {
     @Test("the database never holds a name or number in clear text")
     func atRest() async throws {
         try await TestDatabase.withFresh { database in
-            let source = try await DataSourceStore(database).create(name: "Formularz", kind: .webForm)
+            let source = try await DataSourceStore(database).create(name: "Formularz", kind: .webForm, actor: "test")
             let vault = CampaignFixture.testVault
             let ids = try await database.transaction { connection in
                 try ContactStore.insert(

@@ -42,9 +42,9 @@ public struct CampaignFixture: Sendable {
         let consents = ConsentStore(database)
         for (code, purpose) in [("telemarketing", ConsentPurpose.telemarketing), ("processing", .processing), ("marketing", .marketing)]
         where try await consents.find(code: code) == nil {
-            _ = try await consents.define(code: code, title: code.capitalized, purpose: purpose, text: "Zgoda: \(code).")
+            _ = try await consents.define(code: code, title: code.capitalized, purpose: purpose, text: "Zgoda: \(code).", actor: "test")
         }
-        let source = try await DataSourceStore(database).findOrCreate(name: "Test list", kind: .import)
+        let source = try await DataSourceStore(database).findOrCreate(name: "Test list", kind: .import, actor: "test")
         let vault = testVault
         let total = consenting + withoutConsent
         let offset = Int.random(in: 0..<1_000_000)
@@ -71,13 +71,14 @@ public struct CampaignFixture: Sendable {
                                         proof: ["file": "test.csv"], recordedBy: "test", recordedAt: long))
         }
         try await consents.record(entries)
-        let version = try await ScriptStore(database).save(script)
+        let version = try await ScriptStore(database).save(script, actor: "test")
         var campaign = Campaign(
             id: 0, name: campaignName, goal: "test", scriptID: version.id, status: status, dialMode: .progressive,
             window: CallingWindow(startMinute: 8 * 60, endMinute: 21 * 60, days: [1, 2, 3, 4, 5, 6, 7]),
             requiredConsents: ["telemarketing", "processing"])
+        campaign.recording = false
         configure(&campaign)
-        let stored = try await CampaignStore(database).create(campaign)
+        let stored = try await CampaignStore(database).create(campaign, actor: "test")
         return CampaignFixture(
             campaign: stored, script: version, sourceID: source.id, consenting: granted, withoutConsent: missing, vault: vault)
     }

@@ -9,9 +9,14 @@ public struct CampaignStore: Sendable {
 
     /// Stores a new campaign (in draft unless `campaign.status` says otherwise) with its
     /// required consents; the `id` of the argument is ignored.
-    public func create(_ campaign: Campaign) async throws -> Campaign {
+    public func create(_ campaign: Campaign, actor: String) async throws -> Campaign {
         try campaign.validate()
-        return try await database.transaction { try Self.create(campaign, on: $0) }
+        return try await database.transaction { connection in
+            let stored = try Self.create(campaign, on: connection)
+            try RecordingRule.check(stored, on: connection)
+            try ActivityLog.record(actor: actor, action: "campaign.create", subject: "campaign:\(stored.id)", on: connection)
+            return stored
+        }
     }
 
     static func create(_ campaign: Campaign, on connection: Connection) throws -> Campaign {
@@ -72,13 +77,16 @@ public struct CampaignStore: Sendable {
 
     /// Moves the campaign to another status, if that move is legal.
     @discardableResult
-    public func setStatus(_ status: CampaignStatus, of name: String) async throws -> Campaign {
+    public func setStatus(_ status: CampaignStatus, of name: String, actor: String) async throws -> Campaign {
         try await database.transaction { connection in
             guard let campaign = try Self.find(.name(name), on: connection, lock: true) else {
                 throw DomainError.notFound("campaign", name)
             }
             let next = try campaign.status.moving(to: status)
             try connection.execute("UPDATE campaigns SET status = \(next.rawValue) WHERE id = \(campaign.id)")
+            try ActivityLog.record(
+                actor: actor, action: "campaign.status", subject: "campaign:\(campaign.id)",
+                details: ["from": campaign.status.rawValue, "to": next.rawValue], on: connection)
             var changed = campaign
             changed.status = next
             return changed

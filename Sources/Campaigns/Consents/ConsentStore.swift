@@ -8,7 +8,7 @@ public struct ConsentStore: Sendable {
     public init(_ database: Database) { self.database = database }
 
     /// Defines a new consent type with the first version of its text.
-    public func define(code: String, title: String, purpose: ConsentPurpose, text: String) async throws -> ConsentType {
+    public func define(code: String, title: String, purpose: ConsentPurpose, text: String, actor: String) async throws -> ConsentType {
         try Self.validate(code: code)
         guard !text.isEmpty, !title.isEmpty else { throw DomainError.invalid("a consent type needs a title and a text") }
         return try await database.transaction { connection in
@@ -21,19 +21,23 @@ public struct ConsentStore: Sendable {
                 throw DomainError.conflict("the consent type \"\(code)\" exists already; revise its text instead")
             }
             try connection.execute("INSERT INTO consent_texts (consent_type_id, version, body) VALUES (\(id), 1, \(text))")
+            try ActivityLog.record(actor: actor, action: "consent_type.define", subject: "consent_type:\(code)", on: connection)
             return ConsentType(id: id, code: code, title: title, purpose: purpose, version: 1, text: text)
         }
     }
 
     /// Records a new text for a consent type; grants from now on refer to the new version.
     /// The same text again changes nothing.
-    public func revise(code: String, text: String) async throws -> ConsentType {
+    public func revise(code: String, text: String, actor: String) async throws -> ConsentType {
         guard !text.isEmpty else { throw DomainError.invalid("a consent text cannot be empty") }
         return try await database.transaction { connection in
             guard let current = try Self.find(code: code, on: connection) else { throw DomainError.notFound("consent type", code) }
             guard current.text != text else { return current }
             try connection.execute(
                 "INSERT INTO consent_texts (consent_type_id, version, body) VALUES (\(current.id), \(current.version + 1), \(text))")
+            try ActivityLog.record(
+                actor: actor, action: "consent_type.revise", subject: "consent_type:\(code)",
+                details: ["version": "\(current.version + 1)"], on: connection)
             return ConsentType(
                 id: current.id, code: code, title: current.title, purpose: current.purpose, version: current.version + 1, text: text)
         }
@@ -74,8 +78,17 @@ public struct ConsentStore: Sendable {
         }
     }
 
+    /// Records entries made by hand or through the API, with an activity-log line each.
     public func record(_ entries: [ConsentEntry]) async throws {
-        try await database.transaction { try Self.record(entries, on: $0) }
+        try await database.transaction { connection in
+            try Self.record(entries, on: connection)
+            for entry in entries {
+                try ActivityLog.record(
+                    actor: entry.recordedBy, action: entry.granted ? "consent.grant" : "consent.withdraw",
+                    subject: "contact:\(entry.contactID)", details: ["consent": entry.consentCode, "channel": entry.channel.rawValue],
+                    on: connection)
+            }
+        }
     }
 
     /// The whole ledger of one contact, oldest first.

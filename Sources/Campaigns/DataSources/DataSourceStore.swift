@@ -9,17 +9,26 @@ public struct DataSourceStore: Sendable {
 
     public func create(
         name: String, kind: DataSource.Kind, acquiredOn: Date? = nil, previousController: String? = nil,
-        controllerChangeNotifiedAt: Date? = nil
+        controllerChangeNotifiedAt: Date? = nil, actor: String
     ) async throws -> DataSource {
         guard !name.isEmpty else { throw DomainError.invalid("a data source needs a name") }
+        if [.purchasedList, .partner].contains(kind), previousController == nil {
+            throw DomainError.invalid(
+                "a \(kind == .partner ? "partner's" : "bought") list needs the previous controller (--previous-controller); "
+                    + "the people must be told of the change of controller (GDPR art. 14)")
+        }
         do {
-            let id = try await database.query(
-                """
-                INSERT INTO data_sources (name, kind, acquired_on, previous_controller, controller_change_notified_at)
-                VALUES (\(name), \(kind.rawValue), \(acquiredOn)::date, \(previousController), \(controllerChangeNotifiedAt))
-                RETURNING id
-                """
-            ).single().decode(Int.self, at: 0)
+            let id = try await database.transaction { connection in
+                let id = try connection.query(
+                    """
+                    INSERT INTO data_sources (name, kind, acquired_on, previous_controller, controller_change_notified_at)
+                    VALUES (\(name), \(kind.rawValue), \(acquiredOn)::date, \(previousController), \(controllerChangeNotifiedAt))
+                    RETURNING id
+                    """
+                ).single().decode(Int.self, at: 0)
+                try ActivityLog.record(actor: actor, action: "source.create", subject: "source:\(id)", on: connection)
+                return id
+            }
             return DataSource(
                 id: id, name: name, kind: kind, acquiredOn: acquiredOn, previousController: previousController,
                 controllerChangeNotifiedAt: controllerChangeNotifiedAt)
@@ -33,9 +42,9 @@ public struct DataSourceStore: Sendable {
     }
 
     /// The source of that name, created with `kind` when there is none yet.
-    public func findOrCreate(name: String, kind: DataSource.Kind) async throws -> DataSource {
+    public func findOrCreate(name: String, kind: DataSource.Kind, actor: String) async throws -> DataSource {
         if let existing = try await find(name: name) { return existing }
-        return try await create(name: name, kind: kind)
+        return try await create(name: name, kind: kind, previousController: kind == .purchasedList ? "unknown" : nil, actor: actor)
     }
 
     /// The id of the source of that name, created with `kind` when there is none yet.

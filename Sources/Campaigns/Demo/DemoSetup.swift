@@ -23,7 +23,7 @@ public struct DemoSetup: Sendable {
         steps: [
             .init(id: "greeting", .say(
                 text: "Dzień dobry, {first_name}. Nazywam się {agent_name}, dzwonię z Switchboard Demo w sprawie oferty jesiennej. Rozmowa jest nagrywana.",
-                next: "interest")),
+                next: "interest"), disclosure: true),
             .init(id: "interest", .ask(
                 question: "Czy ma Pan/Pani chwilę, by wysłuchać krótkiej oferty?",
                 answers: [
@@ -54,22 +54,31 @@ public struct DemoSetup: Sendable {
     public init(_ database: Database) { self.database = database }
 
     /// Makes whatever is missing and returns the demo campaign, active.
-    public func prepare(agents: Int) async throws -> Campaign {
+    public func prepare() async throws -> Campaign {
+        let actor = "demo"
         let consents = ConsentStore(database)
         for consent in Self.consents where try await consents.find(code: consent.code) == nil {
-            _ = try await consents.define(code: consent.code, title: consent.title, purpose: consent.purpose, text: consent.text)
+            _ = try await consents.define(
+                code: consent.code, title: consent.title, purpose: consent.purpose, text: consent.text, actor: actor)
         }
-        _ = try await DataSourceStore(database).findOrCreate(name: Self.sourceName, kind: .purchasedList)
+        let sources = DataSourceStore(database)
+        if try await sources.find(name: Self.sourceName) == nil {
+            _ = try await sources.create(
+                name: Self.sourceName, kind: .purchasedList, acquiredOn: Date(timeIntervalSince1970: 1_767_225_600),
+                previousController: "Demo Dane sp. z o.o.", controllerChangeNotifiedAt: Date(timeIntervalSince1970: 1_767_830_400),
+                actor: actor)
+        }
         let campaigns = CampaignStore(database)
         if let existing = try await campaigns.find(name: Self.campaignName) {
-            return existing.status == .active ? existing : try await campaigns.setStatus(.active, of: Self.campaignName)
+            return existing.status == .active ? existing : try await campaigns.setStatus(.active, of: Self.campaignName, actor: actor)
         }
-        let script = try await ScriptStore(database).save(Self.script)
+        let script = try await ScriptStore(database).save(Self.script, actor: actor)
         _ = try await campaigns.create(
             Campaign(
                 id: 0, name: Self.campaignName, goal: "Sprzedaż pakietu jesiennego", scriptID: script.id, status: .draft,
-                dialMode: .predictive, requiredConsents: ["processing", "telemarketing", "recording"]))
-        return try await campaigns.setStatus(.active, of: Self.campaignName)
+                dialMode: .predictive, requiredConsents: ["processing", "telemarketing", "recording"]),
+            actor: actor)
+        return try await campaigns.setStatus(.active, of: Self.campaignName, actor: actor)
     }
 
     /// The demo list as CSV (UTF-8): `count` people, about one in five without the

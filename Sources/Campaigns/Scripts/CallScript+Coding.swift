@@ -1,11 +1,12 @@
 extension CallScript.Step: Codable {
     private enum Keys: String, CodingKey {
-        case id, say, next, ask, answers, consent, granted, refused, outcome, label, success
+        case id, say, next, ask, answers, consent, granted, refused, outcome, label, success, disclosure
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
         id = try container.decode(String.self, forKey: .id)
+        disclosure = try container.decodeIfPresent(Bool.self, forKey: .disclosure) ?? false
         if let text = try container.decodeIfPresent(String.self, forKey: .say) {
             kind = .say(text: text, next: try container.decode(String.self, forKey: .next))
         } else if let question = try container.decodeIfPresent(String.self, forKey: .ask) {
@@ -28,6 +29,7 @@ extension CallScript.Step: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(id, forKey: .id)
+        if disclosure { try container.encode(true, forKey: .disclosure) }
         switch kind {
         case .say(let text, let next):
             try container.encode(text, forKey: .say)

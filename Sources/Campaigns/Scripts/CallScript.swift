@@ -21,10 +21,13 @@ public struct CallScript: Sendable, Hashable, Codable {
     public struct Step: Sendable, Hashable {
         public var id: String
         public var kind: Kind
+        /// The step tells the person that the call is recorded.
+        public var disclosure: Bool
 
-        public init(id: String, _ kind: Kind) {
+        public init(id: String, _ kind: Kind, disclosure: Bool = false) {
             self.id = id
             self.kind = kind
+            self.disclosure = disclosure
         }
     }
 
@@ -72,6 +75,9 @@ public struct CallScript: Sendable, Hashable, Codable {
     }
 
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+
+    /// Whether a step tells the person that the call is recorded.
+    public var disclosesRecording: Bool { steps.contains(where: \.disclosure) }
 
     /// Every outcome the script can end in.
     public var outcomes: [Outcome] {

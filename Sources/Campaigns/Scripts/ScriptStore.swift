@@ -16,9 +16,15 @@ public struct ScriptStore: Sendable {
     }
 
     /// Validates and saves the script as its next version; an unchanged script keeps its version.
-    public func save(_ script: CallScript) async throws -> Version {
+    public func save(_ script: CallScript, actor: String) async throws -> Version {
         try script.validate()
-        return try await database.transaction { try Self.save(script, on: $0) }
+        return try await database.transaction { connection in
+            let version = try Self.save(script, on: connection)
+            try ActivityLog.record(
+                actor: actor, action: "script.save", subject: "script:\(version.id)", details: ["version": "\(version.version)"],
+                on: connection)
+            return version
+        }
     }
 
     static func save(_ script: CallScript, on connection: Connection) throws -> Version {
@@ -35,6 +41,18 @@ public struct ScriptStore: Sendable {
         ).single()
         let (id, version) = try row.decode((Int, Int).self)
         return Version(id: id, version: version, script: script)
+    }
+
+    /// Each script's name and latest version.
+    public func all() async throws -> [(name: String, version: Int)] {
+        try await database.query("SELECT name, max(version) FROM scripts GROUP BY name ORDER BY name")
+            .decode((String, Int).self).map { (name: $0.0, version: $0.1) }
+    }
+
+    /// A given version of a script, by name.
+    public func version(name: String, version: Int) async throws -> Version? {
+        try await database.query("SELECT id, version, definition FROM scripts WHERE name = \(name) AND version = \(version)")
+            .first.map(Self.decode)
     }
 
     public func latest(name: String) async throws -> Version? {

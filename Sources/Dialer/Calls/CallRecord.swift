@@ -16,6 +16,8 @@ public struct CallRecord: Sendable, Hashable {
     public let abandoned: Bool
     public let outcome: String?
     public let success: Bool
+    /// The person objected to marketing calls (GDPR art. 21).
+    public let objected: Bool
     public let wrapUpEndsAt: Date?
     public let scriptPath: [String]
     public let consents: [Conversation.Consent]

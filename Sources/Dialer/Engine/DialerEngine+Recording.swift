@@ -16,7 +16,7 @@ extension DialerEngine {
             sequence: sequence, contactID: call.contact.contactID, attempt: call.attempt, agentID: agent?.id,
             dialedAt: call.dialedAt, answeredAt: call.answeredAt, connectedAt: connectedAt, endedAt: now,
             network: call.result.result, abandoned: abandoned, outcome: outcome?.code ?? (connectedAt != nil ? "machine" : nil),
-            success: outcome?.success ?? false, wrapUpEndsAt: wrapUpEnds, scriptPath: conversation?.path ?? [],
+            success: outcome?.success ?? false, objected: outcome?.isObjection ?? false, wrapUpEndsAt: wrapUpEnds, scriptPath: conversation?.path ?? [],
             consents: conversation?.consents ?? [],
             recording: conversation != nil && campaign.recording ? recording(startedAt: connectedAt ?? now, endedAt: now) : nil,
             next: decision(for: call, agent: agent, outcome: outcome, abandoned: abandoned))

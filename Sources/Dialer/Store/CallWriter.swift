@@ -30,6 +30,8 @@ public struct CallWriter: Sendable {
             statements.append(updateQueue(records))
             let asked = records.filter { !$0.consents.isEmpty }
             if !asked.isEmpty { statements += recordConsents(asked) }
+            let objected = records.filter(\.objected)
+            if !objected.isEmpty { statements += recordObjections(objected) }
         }
         if !released.isEmpty { statements.append(leases.release(released)) }
         statements.append(leases.renewal)
@@ -91,6 +93,35 @@ public struct CallWriter: Sendable {
         WHERE q.campaign_id = \(campaignID) AND q.contact_id = u.contact AND q.leased_by = \(leases.dialerID)
           AND c.id = u.contact AND cp.id = q.campaign_id
         """
+    }
+
+    /// An objection to direct marketing (GDPR art. 21) is honoured at once: the number goes on
+    /// the do-not-call list, the contact leaves every queue, and the marketing consents it
+    /// held are withdrawn, with the call as proof.
+    private func recordObjections(_ records: [CallRecord]) -> [SQL] {
+        let contacts = records.map(\.contactID)
+        let dnc: SQL = """
+            INSERT INTO do_not_call (phone_hash, reason, added_by)
+            SELECT phone_hash, 'objection', 'dialer run ' || \(runID)::text FROM contacts
+            WHERE id = ANY(\(contacts)) AND phone_hash IS NOT NULL
+            ON CONFLICT (phone_hash) DO NOTHING
+            """
+        let removal: SQL = """
+            UPDATE queue_entries SET state = 'removed', leased_by = NULL, lease_expires_at = NULL
+            WHERE contact_id = ANY(\(contacts)) AND state IN ('waiting', 'leased')
+            """
+        let withdrawal: SQL = """
+            INSERT INTO consents (contact_id, consent_type_id, version, granted, channel, proof, recorded_by, recorded_at)
+            SELECT u.contact, t.id, v.version, false, 'call', jsonb_build_object('call_id', k.id::text, 'objection', 'art. 21'),
+                   coalesce(a.name, 'dialer'), u.at
+            FROM unnest(\(contacts), \(records.map { Int32($0.sequence) }), \(records.map(\.endedAt))) AS u(contact, seq, at)
+            JOIN calls k ON k.run_id = \(runID) AND k.sequence = u.seq
+            LEFT JOIN agents a ON a.id = k.agent_id
+            JOIN current_consents cc ON cc.contact_id = u.contact AND cc.granted
+            JOIN consent_types t ON t.id = cc.consent_type_id AND t.purpose IN ('marketing', 'telemarketing')
+            JOIN LATERAL (SELECT max(version) AS version FROM consent_texts WHERE consent_type_id = t.id) v ON true
+            """
+        return [dnc, removal, withdrawal]
     }
 
     /// Each consent asked during a call becomes a ledger row with the call as its proof; a

@@ -18,9 +18,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await Workspace.open(global, announce: true)
-        defer { workspace.database.close() }
+        defer { workspace.close() }
         let database = workspace.database
-        let campaign = try await DemoSetup(database).prepare(agents: agents)
+        let campaign = try await DemoSetup(database).prepare()
         Console.step("Campaign \"\(campaign.name)\": \(campaign.dialMode.rawValue) dialing, needs consents \(campaign.requiredConsents.joined(separator: ", "))")
 
         let file = FileManager.default.temporaryDirectory.appending(path: "switchboard-demo-\(seed).csv").path

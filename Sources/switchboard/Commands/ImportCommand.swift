@@ -31,7 +31,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let options = try importOptions()
         let workspace = try await Workspace.open(global)
-        defer { workspace.database.close() }
+        defer { workspace.close() }
         let report = try await ContactImporter(database: workspace.database, vault: workspace.vault)
             .run(path: file, options: options, progress: ImportProgressLine.show)
         ImportReportPrinter.print(report)

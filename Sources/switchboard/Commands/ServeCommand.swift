@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await Workspace.open(global)
-        defer { workspace.database.close() }
+        defer { workspace.close() }
         let app = ServerApplication.make(
             database: workspace.database, settings: .init(host: host, port: port), logger: workspace.logger)
         Console.step("Listening on http://\(host):\(port) (Ctrl-C stops)")

@@ -19,7 +19,7 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await Workspace.open(global)
-        defer { workspace.database.close() }
+        defer { workspace.close() }
         var settings = SimulationSettings(
             agents: agents, hours: hours, seed: seed, start: try ShiftStart.parse(start), clock: try ClockKind.parse(clock))
         if let answerRate { settings.network.humanAnswer = answerRate }

@@ -40,3 +40,10 @@ struct Workspace {
         return Workspace(database: database, vault: Vault(masterKey: key), logger: logger, location: location)
     }
 }
+
+extension Workspace {
+    /// Closes the database connections.
+    func close() {
+        database.close()
+    }
+}
