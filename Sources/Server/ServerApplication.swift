@@ -1,3 +1,4 @@
+import Campaigns
 import Hummingbird
 import Logging
 import Persistence
@@ -15,17 +16,22 @@ public enum ServerApplication {
         }
     }
 
-    /// The routes, for tests that call them without a socket.
-    public static func router(database: Database) -> Router<BasicRequestContext> {
+    /// The routes, for tests that call them without a socket. The API under `/api` admits
+    /// requests with `Authorization: Bearer <apiToken>`.
+    public static func router(database: Database, vault: Vault, apiToken: String) -> Router<BasicRequestContext> {
         let router = Router()
         HealthRoutes(database: database).register(on: router)
+        let api = router.group("api")
+            .add(middleware: APIErrorMiddleware(logger: database.logger))
+            .add(middleware: BearerTokenMiddleware(token: apiToken))
+        AdminAPI(database: database, vault: vault).register(on: api)
         return router
     }
 
     /// The application, ready for `runService()` (which stops gracefully on SIGTERM and SIGINT).
-    public static func make(database: Database, settings: Settings, logger: Logger) -> some ApplicationProtocol {
+    public static func make(database: Database, vault: Vault, apiToken: String, settings: Settings, logger: Logger) -> some ApplicationProtocol {
         Application(
-            router: router(database: database),
+            router: router(database: database, vault: vault, apiToken: apiToken),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "switchboard"),
             logger: logger)
     }

@@ -10,7 +10,7 @@ struct HealthTests {
     @Test("reports the schema version when PostgreSQL is reachable")
     func healthy() async throws {
         try await TestDatabase.withFresh { database in
-            let app = Application(router: ServerApplication.router(database: database))
+            let app = Application(router: ServerApplication.router(database: database, vault: CampaignFixture.testVault, apiToken: "t"))
             try await app.test(.router) { client in
                 try await client.execute(uri: "/health", method: .get) { response in
                     #expect(response.status == .ok)
@@ -26,7 +26,7 @@ struct HealthTests {
     func unreachable() async throws {
         let database = Database(DatabaseConfiguration(url: "postgresql://nobody@127.0.0.1:1/none"), logger: testLogger)
         defer { database.close() }
-        let app = Application(router: ServerApplication.router(database: database))
+        let app = Application(router: ServerApplication.router(database: database, vault: CampaignFixture.testVault, apiToken: "t"))
         try await app.test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Persistence
 import Server
@@ -13,9 +14,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
+        let token = ProcessInfo.processInfo.environment["SWITCHBOARD_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? UUID().uuidString.lowercased()
         let app = ServerApplication.make(
-            database: workspace.database, settings: .init(host: host, port: port), logger: workspace.logger)
+            database: workspace.database, vault: workspace.vault, apiToken: token, settings: .init(host: host, port: port),
+            logger: workspace.logger)
         Console.step("Listening on http://\(host):\(port) (Ctrl-C stops)")
+        if ProcessInfo.processInfo.environment["SWITCHBOARD_API_TOKEN"] == nil {
+            Console.step("API token for this run (set SWITCHBOARD_API_TOKEN to choose one): \(token)")
+        }
         try await app.runService()
     }
 }

@@ -1,0 +1,53 @@
+import Campaigns
+import Foundation
+import Hummingbird
+
+extension AdminAPI {
+    struct NewConsentType: Decodable {
+        let code: String
+        let title: String
+        let purpose: ConsentPurpose
+        let text: String
+    }
+
+    struct NewText: Decodable {
+        let text: String
+    }
+
+    struct LedgerEntry: Decodable {
+        let code: String
+        let granted: Bool
+        let channel: ConsentChannel?
+        let proof: [String: String]?
+        let expiresAt: Date?
+    }
+
+    func registerConsents(on api: RouterGroup<BasicRequestContext>) {
+        api.get("consent-types") { _, _ in Reply(try await ConsentStore(database).all()) }
+        api.post("consent-types") { request, context in
+            let body = try await request.json(NewConsentType.self, context: context)
+            return EditedResponse(
+                status: .created,
+                response: Reply(try await ConsentStore(database).define(
+                    code: body.code, title: body.title, purpose: body.purpose, text: body.text, actor: actor)))
+        }
+        api.post("consent-types/:code/versions") { request, context in
+            let body = try await request.json(NewText.self, context: context)
+            return Reply(try await ConsentStore(database).revise(code: try context.parameters.require("code"), text: body.text, actor: actor))
+        }
+        api.get("contacts/:id/consents") { _, context in
+            Reply(try await ConsentStore(database).history(contactID: try context.parameters.require("id", as: Int.self)))
+        }
+        api.post("contacts/:id/consents") { request, context in
+            let contact = try context.parameters.require("id", as: Int.self)
+            let body = try await request.json(LedgerEntry.self, context: context)
+            let store = ConsentStore(database)
+            guard let type = try await store.find(code: body.code) else { throw DomainError.notFound("consent type", body.code) }
+            let entry = ConsentEntry(
+                contactID: contact, consentCode: type.code, version: type.version, granted: body.granted, channel: body.channel ?? .api,
+                proof: body.proof ?? [:], recordedBy: actor, recordedAt: Date(), expiresAt: body.expiresAt)
+            try await store.record([entry])
+            return EditedResponse(status: .created, response: Reply(entry))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Campaigns
+import Foundation
+import Hummingbird
+
+extension AdminAPI {
+    /// A number to list: a stored contact, or a number in the body (never in the URL).
+    struct Listing: Decodable {
+        let contact: Int?
+        let phone: String?
+        let reason: DoNotCallList.Reason?
+    }
+
+    struct Listed: Encodable, Sendable {
+        let listed: Int
+    }
+
+    func registerDoNotCall(on api: RouterGroup<BasicRequestContext>) {
+        api.get("dnc") { _, _ in Reply(Listed(listed: try await DoNotCallList(database, vault: vault).count())) }
+        api.post("dnc") { request, context in
+            let body = try await request.json(Listing.self, context: context)
+            let list = DoNotCallList(database, vault: vault)
+            switch (body.contact, body.phone) {
+            case (let contact?, nil):
+                try await list.add(contactID: contact, reason: body.reason ?? .manual, actor: actor)
+            case (nil, let phone?):
+                switch try PhoneNumberParser().parse(phone) {
+                case .success(let repair): try await list.add(phone: repair.number.e164, reason: body.reason ?? .manual, actor: actor)
+                case .failure(let error): throw DomainError.invalid("the number cannot be listed: \(error)")
+                }
+            default:
+                throw DomainError.invalid("give either \"contact\" or \"phone\"")
+            }
+            return EditedResponse(status: .created, response: Reply(Listed(listed: try await list.count())))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Campaigns
+import Foundation
+import Hummingbird
+import Persistence
+
+extension AdminAPI {
+    /// The largest upload accepted: about two million rows of a typical list.
+    static let maximumUploadBytes = 256 * 1024 * 1024
+
+    /// `POST /api/imports?source=…&campaign=…&dryRun=true&encoding=…&delimiter=…&duplicates=…&map=COLUMN=FIELD`
+    /// with the CSV file as the body; answers with the import report.
+    func registerImports(on api: RouterGroup<BasicRequestContext>) {
+        api.post("imports") { request, _ in
+            let query = request.uri.queryParameters
+            guard let source = query.get("source") else { throw DomainError.invalid("name the data source: ?source=…") }
+            var mapping: [String: ImportField] = [:]
+            for entry in query.getAll("map") {
+                guard let equals = entry.lastIndex(of: "="), let field = ImportField(spec: String(entry[entry.index(after: equals)...])) else {
+                    throw DomainError.invalid("map takes COLUMN=FIELD, not \(entry)")
+                }
+                mapping[String(entry[..<equals])] = field
+            }
+            let options = ImportOptions(
+                sourceName: source, campaignName: query.get("campaign"),
+                encoding: try query.get("encoding").map(Self.encoding), delimiter: try query.get("delimiter").map(Self.delimiter),
+                mapping: mapping, fileConsents: query.getAll("consent"), proof: query.get("proof"),
+                duplicates: ImportOptions.DuplicatePolicy(rawValue: query.get("duplicates") ?? "skip") ?? .skip,
+                dryRun: query.get("dryRun") == "true", defaultRegion: query.get("region") ?? "PL", actor: actor)
+            let body = try await request.body.collect(upTo: Self.maximumUploadBytes)
+            let report = try await ContactImporter(database: database, vault: vault).run(
+                bytes: Array(buffer: body), fileName: query.get("file") ?? "upload.csv", options: options)
+            return EditedResponse(status: .created, response: Reply(report))
+        }
+        api.get("imports/:id") { _, context in
+            let id = try context.parameters.require("id", as: Int.self)
+            let stored = try await database.query("SELECT report FROM imports WHERE id = \(id)").first
+            guard let stored else { throw DomainError.notFound("import", "\(id)") }
+            var report = try stored.decode(JSONB<ImportReport>.self, at: 0).value
+            report.samples = try await database.query(
+                "SELECT line, kind, detail FROM import_issues WHERE import_id = \(id) ORDER BY line LIMIT 1000"
+            ).map { row in
+                let (line, kind, detail) = try row.decode((Int, String, String).self)
+                return ImportIssue(line: line, kind: ImportIssue.Kind(rawValue: kind) ?? .rejected, detail: detail)
+            }
+            return Reply(report)
+        }
+    }
+
+    static func encoding(_ name: String) throws -> TextEncoding {
+        guard let encoding = TextEncoding(rawValue: name) else {
+            throw DomainError.invalid("encoding is one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return encoding
+    }
+
+    static func delimiter(_ name: String) throws -> CSVDelimiter {
+        switch name {
+        case "comma": .comma
+        case "semicolon": .semicolon
+        case "tab": .tab
+        default: throw DomainError.invalid("delimiter is comma, semicolon or tab")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Campaigns
+import Foundation
+import Hummingbird
+
+extension AdminAPI {
+    struct NewSource: Decodable {
+        let name: String
+        let kind: DataSource.Kind
+        let acquiredOn: Date?
+        let previousController: String?
+        let controllerChangeNotifiedAt: Date?
+    }
+
+    func registerSources(on api: RouterGroup<BasicRequestContext>) {
+        api.get("sources") { _, _ in Reply(try await DataSourceStore(database).all()) }
+        api.post("sources") { request, context in
+            let body = try await request.json(NewSource.self, context: context)
+            let source = try await DataSourceStore(database).create(
+                name: body.name, kind: body.kind, acquiredOn: body.acquiredOn, previousController: body.previousController,
+                controllerChangeNotifiedAt: body.controllerChangeNotifiedAt, actor: actor)
+            return EditedResponse(status: .created, response: Reply(source))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Campaigns
+import Foundation
+import Hummingbird
+import Persistence
+
+/// The administrator's JSON API under `/api`: every action of the command line, for scripts
+/// and the web pages. Every change writes an activity-log entry.
+struct AdminAPI: Sendable {
+    let database: Database
+    let vault: Vault
+    /// Who the API acts as in the activity log, until staff accounts exist.
+    let actor = "api"
+
+    func register(on api: RouterGroup<BasicRequestContext>) {
+        registerConsents(on: api)
+        registerSources(on: api)
+        registerImports(on: api)
+        registerExports(on: api)
+        registerScripts(on: api)
+        registerCampaigns(on: api)
+        registerDoNotCall(on: api)
+        api.get("activity") { request, _ in
+            Reply(try await ActivityLog(database).recent(limit: request.uri.queryParameters.get("limit", as: Int.self) ?? 50))
+        }
+    }
+}
+
+extension Request {
+    /// The body as JSON of the given type.
+    func json<T: Decodable>(_ type: T.Type, context: BasicRequestContext) async throws -> T {
+        try await decode(as: type, context: context)
+    }
+}
