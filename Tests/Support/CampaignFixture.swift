@@ -16,11 +16,11 @@ public struct CampaignFixture: Sendable {
 
     public static let testVault = Vault(masterKey: MasterKey(SymmetricKey(data: Data(repeating: 7, count: 32))))
 
-    /// A linear script with one question, a consent step and three outcomes.
+    /// A script with one question, a consent step and three outcomes; it says calls are recorded.
     public static let script = CallScript(
         name: "Test script", start: "hello",
         steps: [
-            .init(id: "hello", .say(text: "Dzień dobry, {first_name}.", next: "offer")),
+            .init(id: "hello", .say(text: "Dzień dobry, {first_name}. Rozmowa jest nagrywana.", next: "offer"), disclosure: true),
             .init(
                 id: "offer",
                 .ask(
@@ -76,7 +76,6 @@ public struct CampaignFixture: Sendable {
             id: 0, name: campaignName, goal: "test", scriptID: version.id, status: status, dialMode: .progressive,
             window: CallingWindow(startMinute: 8 * 60, endMinute: 21 * 60, days: [1, 2, 3, 4, 5, 6, 7]),
             requiredConsents: ["telemarketing", "processing"])
-        campaign.recording = false
         configure(&campaign)
         let stored = try await CampaignStore(database).create(campaign, actor: "test")
         return CampaignFixture(

@@ -28,6 +28,26 @@ extension Connection {
         return copied
     }
 
+    /// Streams raw bytes in the statement's own format, e.g. `COPY t FROM STDIN (FORMAT csv)`,
+    /// as PostgreSQL's own loaders do. Returns the number of rows copied.
+    @discardableResult
+    public func copy(_ statement: SQL, chunks: some Sequence<[UInt8]>) throws -> Int {
+        try query(statement)
+        do {
+            for chunk in chunks { try putCopyData(chunk) }
+        } catch {
+            _ = PQputCopyEnd(handle, "the client aborted the copy")
+            try? drainResults()
+            throw error
+        }
+        guard PQputCopyEnd(handle, nil) == 1 else { throw connectionError() }
+        var copied = 0
+        while let result = PQgetResult(handle) {
+            copied = try consume(result).rowsAffected
+        }
+        return copied
+    }
+
     private func putCopyData(_ chunk: [UInt8]) throws(DatabaseError) {
         let status = chunk.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
