@@ -11,16 +11,19 @@ public struct DialSettings: Sendable, Hashable, Codable {
     /// Whether answering-machine detection screens answered calls before an agent gets them.
     /// Off by default: its false positives (people hung up on) count as abandoned calls.
     public var answeringMachineDetection: Bool
+    /// Length of the recorded message an abandoned call plays: who called and how to call back.
+    public var safeHarbourSeconds: Double
 
     public init(
         previewSeconds: Double = 8, ringTimeoutSeconds: Double = 25, maxDialRatio: Double = 3,
-        adjustIntervalSeconds: Double = 15, answeringMachineDetection: Bool = false
+        adjustIntervalSeconds: Double = 15, answeringMachineDetection: Bool = false, safeHarbourSeconds: Double = 7
     ) {
         self.previewSeconds = previewSeconds
         self.ringTimeoutSeconds = ringTimeoutSeconds
         self.maxDialRatio = maxDialRatio
         self.adjustIntervalSeconds = adjustIntervalSeconds
         self.answeringMachineDetection = answeringMachineDetection
+        self.safeHarbourSeconds = safeHarbourSeconds
     }
 
     public func validate() throws {
@@ -39,5 +42,6 @@ public struct DialSettings: Sendable, Hashable, Codable {
         adjustIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .adjustIntervalSeconds) ?? defaults.adjustIntervalSeconds
         answeringMachineDetection =
             try container.decodeIfPresent(Bool.self, forKey: .answeringMachineDetection) ?? defaults.answeringMachineDetection
+        safeHarbourSeconds = try container.decodeIfPresent(Double.self, forKey: .safeHarbourSeconds) ?? defaults.safeHarbourSeconds
     }
 }

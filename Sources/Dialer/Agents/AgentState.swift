@@ -30,8 +30,18 @@ public struct AgentState: Sendable, Hashable {
         self.since = start
     }
 
-    /// Applies `event` at `time`; an event that does not fit the current activity throws.
-    public mutating func apply(_ event: Event, at time: Date) throws {
+    /// A stretch of time in one activity.
+    public struct Stretch: Sendable, Hashable {
+        public let agentID: Int
+        public let activity: AgentActivity
+        public let start: Date
+        public let end: Date
+    }
+
+    /// Applies `event` at `time` and returns the stretch it ends; an event that does not fit
+    /// the current activity throws.
+    @discardableResult
+    public mutating func apply(_ event: Event, at time: Date) throws -> Stretch {
         let next: AgentActivity? =
             switch (activity, event) {
             case (.ready, .reserve): .reserved
@@ -45,9 +55,16 @@ public struct AgentState: Sendable, Hashable {
         guard let next else {
             throw SimulationError.invalidSettings("agent \(agentID) cannot \(event) while \(activity.rawValue)")
         }
+        let stretch = Stretch(agentID: agentID, activity: activity, start: since, end: time)
         seconds[activity, default: 0] += time.timeIntervalSince(since)
         activity = next
         since = time
+        return stretch
+    }
+
+    /// The stretch in progress, ended at `time` (the end of a run).
+    public func currentStretch(endingAt time: Date) -> Stretch {
+        Stretch(agentID: agentID, activity: activity, start: since, end: max(since, time))
     }
 
     /// Seconds in each activity up to `time`, the current stretch included.

@@ -14,6 +14,8 @@ public struct CallRecord: Sendable, Hashable {
     public let endedAt: Date
     public let network: NetworkResult
     public let abandoned: Bool
+    /// The abandoned person heard the recorded message.
+    public let safeHarbour: Bool
     public let outcome: String?
     public let success: Bool
     /// The person objected to marketing calls (GDPR art. 21).

@@ -9,6 +9,7 @@ extension DialerEngine {
         let now = clock.now
         change(seat, .connect)
         agents[seat].busySince = now
+        publish(.connected, agent: agents[seat].agent.id, contact: call.contact.contactID)
         let conversation: Conversation?
         let talk: Double
         if call.result.result == .machine {
@@ -87,8 +88,10 @@ extension DialerEngine {
     /// Applies an event to an agent; an impossible one is a bug in the engine, logged.
     func change(_ seat: Int, _ event: AgentState.Event) {
         do {
-            try agents[seat].state.apply(event, at: clock.now)
+            let stretch = try agents[seat].state.apply(event, at: clock.now)
+            if stretch.end > stretch.start { stretches.append(stretch) }
             if event == .connect { agents[seat].readySince = nil }
+            publish(.agent, agent: agents[seat].agent.id, detail: agents[seat].state.activity.rawValue)
         } catch {
             logger.error("agent state error", metadata: ["error": "\(error)"])
         }

@@ -100,6 +100,7 @@ extension DialerEngine {
             ringTimeout: campaign.dialSettings.ringTimeoutSeconds, using: &generator)
         placedCount += 1
         dialing += 1
+        publish(.dialed, agent: reservedSeat.map { agents[$0].agent.id }, contact: contact.contactID)
         let call = PlacedCall(
             id: placedCount, contact: contact, attempt: contact.attempts + 1, dialedAt: now, result: result, reservedSeat: reservedSeat)
         clock.schedule(at: now.addingTimeInterval(result.seconds)) { [self] in networkAnswered(call) }
@@ -116,6 +117,7 @@ extension DialerEngine {
             pace()
         case .human, .machine:
             call.answeredAt = clock.now
+            publish(.answered, contact: call.contact.contactID, detail: call.result.result.rawValue)
             if campaign.dialSettings.answeringMachineDetection {
                 let screened = call
                 clock.schedule(at: clock.now.addingTimeInterval(network.model.detectionSeconds)) { [self] in screen(screened) }

@@ -4,21 +4,25 @@ import Persistence
 
 extension DialerEngine {
     /// Records an attempt that has ended, decides what becomes of the contact, and writes
-    /// the batch when it is full.
+    /// the batch when it is full. An abandoned person hears the recorded message first.
     func finish(
         _ call: PlacedCall, agent: Agent? = nil, connectedAt: Date? = nil, conversation: Conversation? = nil,
         wrapUpEnds: Date? = nil, abandoned: Bool = false
     ) {
         let now = clock.now
+        let ended = abandoned ? now.addingTimeInterval(campaign.dialSettings.safeHarbourSeconds) : now
         sequence += 1
         let outcome = conversation?.outcome
+        let recording = conversation.flatMap { conversation in
+            campaign.recording ? makeRecording(conversation, agent: agent, startedAt: connectedAt ?? now, endedAt: now) : nil
+        }
         let record = CallRecord(
             sequence: sequence, contactID: call.contact.contactID, attempt: call.attempt, agentID: agent?.id,
-            dialedAt: call.dialedAt, answeredAt: call.answeredAt, connectedAt: connectedAt, endedAt: now,
-            network: call.result.result, abandoned: abandoned, outcome: outcome?.code ?? (connectedAt != nil ? "machine" : nil),
-            success: outcome?.success ?? false, objected: outcome?.isObjection ?? false, wrapUpEndsAt: wrapUpEnds, scriptPath: conversation?.path ?? [],
-            consents: conversation?.consents ?? [],
-            recording: conversation != nil && campaign.recording ? recording(startedAt: connectedAt ?? now, endedAt: now) : nil,
+            dialedAt: call.dialedAt, answeredAt: call.answeredAt, connectedAt: connectedAt, endedAt: ended,
+            network: call.result.result, abandoned: abandoned, safeHarbour: abandoned,
+            outcome: outcome?.code ?? (connectedAt != nil ? "machine" : nil), success: outcome?.success ?? false,
+            objected: outcome?.isObjection ?? false, wrapUpEndsAt: wrapUpEnds, scriptPath: conversation?.path ?? [],
+            consents: conversation?.consents ?? [], recording: recording,
             next: decision(for: call, agent: agent, outcome: outcome, abandoned: abandoned))
         summary.count(record)
         pacer.observe(
@@ -26,6 +30,13 @@ extension DialerEngine {
                 time: now, result: call.result.result, reachedQueue: call.reachedQueue, abandoned: abandoned,
                 ringSeconds: call.answeredAt.map { $0.timeIntervalSince(call.dialedAt) },
                 handleSeconds: connectedAt.map { (wrapUpEnds ?? now).timeIntervalSince($0) }))
+        if abandoned {
+            publish(.abandoned, contact: call.contact.contactID)
+        } else if connectedAt == nil {
+            publish(.failed, contact: call.contact.contactID, detail: call.result.result.rawValue)
+        } else {
+            publish(.ended, agent: agent?.id, contact: call.contact.contactID, detail: "\(record.outcome ?? "-") \(record.success ? 1 : 0)")
+        }
         pending.append(record)
         if pending.count >= settings.batchSize {
             do { try flush() } catch { fail(error) }
@@ -55,21 +66,44 @@ extension DialerEngine {
         }
     }
 
-    /// What the recording of a connected call is: 8 kHz 16-bit mono PCM in a WAV file,
-    /// named by an id that follows from the run and the call, so a replay names it alike.
-    private func recording(startedAt: Date, endedAt: Date) -> RecordingMetadata {
+    /// The recording of a connected call: 8 kHz 16-bit mono PCM in a WAV file, named by an id
+    /// that follows from the run and the call, so a replay names it alike. The file is
+    /// written while the run's recordings folder is under its cap.
+    private func makeRecording(_ conversation: Conversation, agent: Agent?, startedAt: Date, endedAt: Date) -> RecordingMetadata {
         let milliseconds = Int((endedAt.timeIntervalSince(startedAt) * 1000).rounded())
+        let id = RecordingID.make(runID: writer.runID, sequence: sequence)
+        let stored = studio?.store(
+            id: id, campaignID: campaign.id, milliseconds: milliseconds, agentLines: agentLines(conversation, agent: agent))
+        if stored != nil { publish(.recording, agent: agent?.id, detail: id.uuidString.lowercased()) }
         return RecordingMetadata(
-            id: RecordingID.make(runID: writer.runID, sequence: sequence), startedAt: startedAt, durationMilliseconds: milliseconds, codec: "pcm_s16le", sampleRate: 8000,
-            byteSize: 44 + milliseconds * 16, sha256: nil, storageURI: nil)
+            id: id, startedAt: startedAt, durationMilliseconds: milliseconds, codec: "pcm_s16le", sampleRate: SpeechLikeAudio.sampleRate,
+            byteSize: 44 + milliseconds * SpeechLikeAudio.sampleRate / 1000 * 2, sha256: stored?.sha256, storageURI: stored?.uri)
     }
 
-    /// Writes the pending records and gives back released contacts, in one transaction.
+    /// What the agent read along the way, with their name and the campaign's; the person's
+    /// name is left out, so the audio holds no personal data.
+    private func agentLines(_ conversation: Conversation, agent: Agent?) -> [String] {
+        let values = ["agent_name": agent?.name ?? "", "campaign": campaign.name]
+        return conversation.path.compactMap { id in
+            guard case .say(let text, _)? = walker.script.step(id)?.kind else { return nil }
+            return CallScript.render(text, values: values)
+        }
+    }
+
+    func publish(_ kind: DialerEvent.Kind, agent: Int? = nil, contact: Int? = nil, detail: String = "") {
+        guard settings.publishEvents else { return }
+        events.append(DialerEvent(kind: kind, time: clock.now, agentID: agent, contactID: contact, detail: detail))
+    }
+
+    /// Writes the pending records, agent stretches and events, and gives back released
+    /// contacts, in one transaction.
     func flush() throws {
-        guard !pending.isEmpty || !releases.isEmpty else { return }
-        let records = pending, released = releases
-        try database.withConnection { try writer.write(records, releasing: released, on: $0) }
+        guard !pending.isEmpty || !releases.isEmpty || !events.isEmpty || !stretches.isEmpty else { return }
+        let batch = CallWriter.Batch(records: pending, released: releases, stretches: stretches, events: events)
+        try database.withConnection { try writer.write(batch, on: $0) }
         pending.removeAll(keepingCapacity: true)
         releases.removeAll()
+        stretches.removeAll(keepingCapacity: true)
+        events.removeAll(keepingCapacity: true)
     }
 }

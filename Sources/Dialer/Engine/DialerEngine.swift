@@ -35,6 +35,10 @@ public final class DialerEngine: @unchecked Sendable {
     var waiting: [AnsweredCall] = []
     var pending: [CallRecord] = []
     var releases: [Int] = []
+    var stretches: [AgentState.Stretch] = []
+    var events: [DialerEvent] = []
+    let studio: RecordingStudio?
+    var flushTimer: (any DispatchSourceTimer)?
     var sequence = 0
     var placedCount = 0
     var summary = RunSummary()
@@ -68,6 +72,7 @@ public final class DialerEngine: @unchecked Sendable {
         self.logger = logger
         self.progress = progress
         self.generator = SeededGenerator(seed: settings.seed)
+        self.studio = settings.recordingsFolder.map { RecordingStudio(folder: $0, capBytes: settings.recordingCapBytes) }
         self.pacer = Self.pacer(for: campaign, detection: settings.network.detectionSeconds, history: history)
         self.agents = agents.map { AgentSeat(agent: $0, state: AgentState(agentID: $0.id, at: settings.start)) }
     }
@@ -88,7 +93,20 @@ public final class DialerEngine: @unchecked Sendable {
         scheduleProgress(at: settings.start.addingTimeInterval(RunProgress.interval))
         for index in agents.indices { scheduleNextBreak(for: index, after: settings.start) }
         clock.start(on: queue)
+        if case .real = settings.clock { startFlushTimer() }
         pace()
+    }
+
+    /// On the real clock supervisors watch as it happens: what is pending goes out twice a second.
+    private func startFlushTimer() {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
+        timer.setEventHandler { @Sendable [weak self] in
+            guard let self, completion != nil else { return }
+            do { try flush() } catch { fail(error) }
+        }
+        timer.resume()
+        flushTimer = timer
     }
 
     /// No new calls after the shift; the run completes once the last call and wrap-up end.
@@ -105,7 +123,10 @@ public final class DialerEngine: @unchecked Sendable {
         releases += hopper.map(\.contactID)
         hopper.removeAll()
         let end = max(clock.now, settings.end)
+        flushTimer?.cancel()
         for seat in agents {
+            let last = seat.state.currentStretch(endingAt: end)
+            if last.end > last.start { stretches.append(last) }
             let totals = seat.state.totals(at: end)
             summary.agentBusySeconds += (totals[.inCall] ?? 0) + (totals[.wrapUp] ?? 0)
             summary.agentAvailableSeconds += totals.filter { $0.key != .paused }.values.reduce(0, +)

@@ -18,11 +18,17 @@ public struct SimulationSettings: Sendable, Hashable, Codable {
     public var breakMinutes: Double
     /// Call records written per transaction.
     public var batchSize: Int
+    /// Where recordings' audio files go, and how many bytes of them the run may write; nil: no files.
+    public var recordingsFolder: String?
+    public var recordingCapBytes: Int
+    /// Whether to publish every event with NOTIFY for live supervision.
+    public var publishEvents: Bool
 
     public init(
         agents: Int, hours: Double, seed: UInt64, start: Date, clock: ClockKind = .virtual,
         network: NetworkModel = NetworkModel(), consentGrantRate: Double = 0.6, breakEveryMinutes: Double = 120,
-        breakMinutes: Double = 15, batchSize: Int = 500
+        breakMinutes: Double = 15, batchSize: Int = 500, recordingsFolder: String? = nil, recordingCapBytes: Int = 128 << 20,
+        publishEvents: Bool = true
     ) {
         self.agents = agents
         self.hours = hours
@@ -34,6 +40,9 @@ public struct SimulationSettings: Sendable, Hashable, Codable {
         self.breakEveryMinutes = breakEveryMinutes
         self.breakMinutes = breakMinutes
         self.batchSize = batchSize
+        self.recordingsFolder = recordingsFolder
+        self.recordingCapBytes = recordingCapBytes
+        self.publishEvents = publishEvents
     }
 
     public var end: Date { start.addingTimeInterval(hours * 3600) }

@@ -20,8 +20,26 @@ public struct CallWriter: Sendable {
         self.agentNames = agentNames
     }
 
-    /// Writes the records, gives back `released` contacts and renews this dialer's leases.
-    public func write(_ records: [CallRecord], releasing released: [Int], on connection: Connection) throws {
+    /// What one write carries.
+    public struct Batch: Sendable {
+        public var records: [CallRecord]
+        /// Contacts claimed and not dialed, given back to the queue.
+        public var released: [Int]
+        public var stretches: [AgentState.Stretch]
+        public var events: [DialerEvent]
+
+        public init(records: [CallRecord], released: [Int] = [], stretches: [AgentState.Stretch] = [], events: [DialerEvent] = []) {
+            self.records = records
+            self.released = released
+            self.stretches = stretches
+            self.events = events
+        }
+    }
+
+    /// Writes the batch, renews this dialer's leases and its heartbeat, and publishes the
+    /// events when the transaction commits.
+    public func write(_ batch: Batch, on connection: Connection) throws {
+        let records = batch.records
         var statements: [SQL] = []
         if !records.isEmpty {
             statements.append(insertCalls(records))
@@ -33,8 +51,13 @@ public struct CallWriter: Sendable {
             let objected = records.filter(\.objected)
             if !objected.isEmpty { statements += recordObjections(objected) }
         }
-        if !released.isEmpty { statements.append(leases.release(released)) }
+        if !batch.released.isEmpty { statements.append(leases.release(batch.released)) }
+        if !batch.stretches.isEmpty { statements.append(insertStretches(batch.stretches)) }
         statements.append(leases.renewal)
+        statements.append("UPDATE dialer_runs SET last_seen_at = now() WHERE id = \(runID)")
+        for payload in EventBatch(runID: runID, campaignID: campaignID, events: batch.events).payloads {
+            statements.append("SELECT pg_notify(\(EventBatch.channelName), \(payload))")
+        }
         try connection.transaction { connection in
             _ = try connection.pipeline(statements)
         }
@@ -43,8 +66,8 @@ public struct CallWriter: Sendable {
     private func insertCalls(_ records: [CallRecord]) -> SQL {
         """
         INSERT INTO calls (run_id, sequence, campaign_id, contact_id, attempt, agent_id, dialed_at, answered_at, connected_at,
-                           ended_at, network_result, abandoned, outcome, success, wrap_up_ends_at, script_path)
-        SELECT \(runID), s, \(campaignID), c, a, g, d, an, co, e, n, ab, o, su, w,
+                           ended_at, network_result, abandoned, safe_harbour_played, outcome, success, wrap_up_ends_at, script_path)
+        SELECT \(runID), s, \(campaignID), c, a, g, d, an, co, e, n, ab, ab, o, su, w,
                CASE WHEN p = '' THEN NULL ELSE string_to_array(p, ' ') END
         FROM unnest(\(records.map { Int32($0.sequence) }), \(records.map(\.contactID)), \(records.map { Int32($0.attempt) }),
                     \(records.map(\.agentID)), \(records.map(\.dialedAt)), \(records.map(\.answeredAt)),
@@ -92,6 +115,15 @@ public struct CallWriter: Sendable {
              contacts c, campaigns cp
         WHERE q.campaign_id = \(campaignID) AND q.contact_id = u.contact AND q.leased_by = \(leases.dialerID)
           AND c.id = u.contact AND cp.id = q.campaign_id
+        """
+    }
+
+    private func insertStretches(_ stretches: [AgentState.Stretch]) -> SQL {
+        """
+        INSERT INTO agent_activity (run_id, agent_id, activity, started_at, ended_at)
+        SELECT \(runID), a, s, b, e
+        FROM unnest(\(stretches.map(\.agentID)), \(stretches.map(\.activity.rawValue)), \(stretches.map(\.start)), \(stretches.map(\.end)))
+             AS u(a, s, b, e)
         """
     }
 

@@ -38,7 +38,8 @@ struct DemoCommand: AsyncParsableCommand {
 
         let start = try await nextShift(campaignID: campaign.id, database: database)
         Console.step("Simulating \(agents) agents for \(Int(hours)) hours from \(Self.describe(start)) (virtual clock, seed \(seed))")
-        let settings = SimulationSettings(agents: agents, hours: hours, seed: seed, start: start)
+        let settings = SimulationSettings(
+            agents: agents, hours: hours, seed: seed, start: start, recordingsFolder: global.absoluteDataFolder + "/recordings")
         let outcome = try await Simulation(database: database, logger: workspace.logger)
             .run(campaign: campaign.name, settings: settings, progress: ProgressLine.show)
         SummaryReport.print(outcome.summary, runID: outcome.runID)

@@ -16,6 +16,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Start of the shift, ISO 8601 (default: the next weekday 09:00, Europe/Warsaw).") var start: String?
     @Option(help: "virtual (as fast as possible) or a speed factor for the real clock, e.g. 60.") var clock: String = "virtual"
     @Option(help: "Share of dials a person answers.") var answerRate: Double?
+    @Option(help: "Most MiB of recordings' audio the run writes; 0 keeps metadata only.") var recordingCapMb: Int = 128
 
     func run() async throws {
         let workspace = try await Workspace.open(global)
@@ -23,6 +24,8 @@ struct SimulateCommand: AsyncParsableCommand {
         var settings = SimulationSettings(
             agents: agents, hours: hours, seed: seed, start: try ShiftStart.parse(start), clock: try ClockKind.parse(clock))
         if let answerRate { settings.network.humanAnswer = answerRate }
+        settings.recordingsFolder = global.absoluteDataFolder + "/recordings"
+        settings.recordingCapBytes = recordingCapMb << 20
         let outcome = try await Simulation(database: workspace.database, logger: workspace.logger)
             .run(campaign: campaign, settings: settings, progress: ProgressLine.show)
         SummaryReport.print(outcome.summary, runID: outcome.runID)

@@ -18,6 +18,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .warning
 
+    /// The data folder as an absolute path.
+    var absoluteDataFolder: String {
+        dataFolder.hasPrefix("/") ? dataFolder : FileManager.default.currentDirectoryPath + "/" + dataFolder
+    }
+
     var logger: Logger {
         var logger = Logger(label: "switchboard")
         logger.logLevel = logLevel

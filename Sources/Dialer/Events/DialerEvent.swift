@@ -1,0 +1,93 @@
+import Foundation
+
+/// Something that just happened in a dialer run, as every supervisor and dialer sees it.
+public struct DialerEvent: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case dialed = "D"
+        /// A person or a machine answered; `detail` says which.
+        case answered = "A"
+        /// The attempt ended without an answer; `detail` is busy, no_answer or invalid.
+        case failed = "F"
+        case connected = "C"
+        case abandoned = "X"
+        /// The call ended; `detail` is the outcome and `1` when it was a success, e.g. `sale 1`.
+        case ended = "O"
+        /// An agent changed activity; `detail` is the new one.
+        case agent = "S"
+        /// A recording is stored; `detail` is its id.
+        case recording = "R"
+    }
+
+    public let kind: Kind
+    /// The simulated moment.
+    public let time: Date
+    public let agentID: Int?
+    public let contactID: Int?
+    public let detail: String
+
+    public init(kind: Kind, time: Date, agentID: Int? = nil, contactID: Int? = nil, detail: String = "") {
+        self.kind = kind
+        self.time = time
+        self.agentID = agentID
+        self.contactID = contactID
+        self.detail = detail
+    }
+
+    /// One line: `kind|milliseconds|agent|contact|detail`, `-` for an absent id.
+    public var line: String {
+        "\(kind.rawValue)|\(Int64((time.timeIntervalSince1970 * 1000).rounded()))|\(agentID.map(String.init) ?? "-")|"
+            + "\(contactID.map(String.init) ?? "-")|\(detail)"
+    }
+
+    /// Reads what `line` wrote.
+    public init?(line: Substring) {
+        let parts = line.split(separator: "|", maxSplits: 4, omittingEmptySubsequences: false)
+        guard parts.count == 5, let kind = Kind(rawValue: String(parts[0])), let millis = Int64(parts[1]) else { return nil }
+        self.init(
+            kind: kind, time: Date(timeIntervalSince1970: Double(millis) / 1000), agentID: Int(parts[2]), contactID: Int(parts[3]),
+            detail: String(parts[4]))
+    }
+}
+
+/// A batch of events of one run, as a NOTIFY payload: a header line `run campaign`, then one
+/// event per line.
+public struct EventBatch: Sendable, Hashable {
+    public static let channelName = "switchboard_events"
+    /// PostgreSQL refuses payloads of 8,000 bytes or more.
+    static let payloadLimit = 7_800
+
+    public let runID: Int
+    public let campaignID: Int
+    public let events: [DialerEvent]
+
+    public init(runID: Int, campaignID: Int, events: [DialerEvent]) {
+        self.runID = runID
+        self.campaignID = campaignID
+        self.events = events
+    }
+
+    /// Payloads under the size limit, in order.
+    public var payloads: [String] {
+        let header = "\(runID) \(campaignID)"
+        var payloads: [String] = []
+        var current = header
+        for event in events {
+            let line = event.line
+            if current.utf8.count + 1 + line.utf8.count > Self.payloadLimit {
+                payloads.append(current)
+                current = header
+            }
+            current += "\n" + line
+        }
+        if current != header { payloads.append(current) }
+        return payloads
+    }
+
+    public init?(payload: String) {
+        var lines = payload.split(separator: "\n")
+        guard !lines.isEmpty else { return nil }
+        let header = lines.removeFirst().split(separator: " ")
+        guard header.count == 2, let run = Int(header[0]), let campaign = Int(header[1]) else { return nil }
+        self.init(runID: run, campaignID: campaign, events: lines.compactMap { DialerEvent(line: $0) })
+    }
+}
