@@ -81,8 +81,8 @@ struct DialerRunTests {
         try await TestDatabase.withFresh { database in
             let fixture = try await CampaignFixture.make(database, consenting: 10, withoutConsent: 0)
             try await CampaignQueue(database).refill(campaignID: fixture.campaign.id, at: Self.monday)
-            let dead = QueueLeases(campaignID: fixture.campaign.id, dialerID: "dead", leaseSeconds: 1)
-            let alive = QueueLeases(campaignID: fixture.campaign.id, dialerID: "alive", leaseSeconds: 60)
+            let dead = QueueLeases(campaign: fixture.campaign, dialerID: "dead", leaseSeconds: 1)
+            let alive = QueueLeases(campaign: fixture.campaign, dialerID: "alive", leaseSeconds: 60)
             let held = try await database.withConnection { try dead.claim(limit: 6, at: Self.monday, on: $0) }
             #expect(held.count == 6)
             let others = try await database.withConnection { try alive.claim(limit: 10, at: Self.monday, on: $0) }

@@ -37,6 +37,9 @@ public struct CampaignQueue: Sendable {
             ON CONFLICT (campaign_id, contact_id) DO UPDATE SET state = 'waiting'
             WHERE queue_entries.state = 'removed'
             """)
+        // A queue that grew by thousands needs fresh statistics before the dialer's first
+        // claim, or the planner may scan instead of following the queue's index.
+        if added > 1_000 { try connection.execute("ANALYZE queue_entries") }
         return Refill(added: added, removed: removed)
     }
 

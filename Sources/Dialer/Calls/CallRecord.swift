@@ -9,6 +9,8 @@ public struct CallRecord: Sendable, Hashable {
     public let attempt: Int
     public let agentID: Int?
     public let dialedAt: Date
+    /// The contact's local day of the attempt (`2026-11-26`), for the per-day limit.
+    public let attemptDay: String
     public let answeredAt: Date?
     public let connectedAt: Date?
     public let endedAt: Date

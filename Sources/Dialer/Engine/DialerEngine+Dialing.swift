@@ -75,8 +75,9 @@ extension DialerEngine {
     private func refillHopper() {
         guard !queueDrained else { return }
         do {
-            try flush()
-            let limit = max(20, agents.count * 3)
+            try settle()
+            try writes.heartbeat()
+            let limit = max(50, agents.count * 10)
             let now = clock.now
             let claimed = try database.withConnection { try leases.claim(limit: limit, at: now, on: $0) }
             hopper.append(contentsOf: claimed)

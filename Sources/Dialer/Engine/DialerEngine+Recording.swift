@@ -18,7 +18,7 @@ extension DialerEngine {
         }
         let record = CallRecord(
             sequence: sequence, contactID: call.contact.contactID, attempt: call.attempt, agentID: agent?.id,
-            dialedAt: call.dialedAt, answeredAt: call.answeredAt, connectedAt: connectedAt, endedAt: ended,
+            dialedAt: call.dialedAt, attemptDay: QueueLeases.localDay(call.dialedAt, in: timeZone(call.contact)), answeredAt: call.answeredAt, connectedAt: connectedAt, endedAt: ended,
             network: call.result.result, abandoned: abandoned, safeHarbour: abandoned,
             outcome: outcome?.code ?? (connectedAt != nil ? "machine" : nil), success: outcome?.success ?? false,
             objected: outcome?.isObjection ?? false, wrapUpEndsAt: wrapUpEnds, scriptPath: conversation?.path ?? [],
@@ -38,18 +38,18 @@ extension DialerEngine {
             publish(.ended, agent: agent?.id, contact: call.contact.contactID, detail: "\(record.outcome ?? "-") \(record.success ? 1 : 0)")
         }
         pending.append(record)
-        if pending.count >= settings.batchSize {
-            do { try flush() } catch { fail(error) }
-        }
+        if pending.count >= settings.batchSize { flush() }
     }
 
     /// Retry after the campaign's delay for what happened, an agreed callback with the same
-    /// agent, or done: an outcome, an invalid number, a refusal.
+    /// agent, or done: an outcome, an invalid number, a refusal. The retry moves to the next
+    /// opening of the calling window, and to the next day once today's attempts are used, so
+    /// the queue knows when the contact is really due.
     private func decision(for call: PlacedCall, agent: Agent?, outcome: CallScript.Outcome?, abandoned: Bool) -> QueueDecision {
         let policy = campaign.retryPolicy
         func retry(_ reason: RetryPolicy.Reason, agent: Int? = nil) -> QueueDecision {
             QueueDecision(
-                result: reason.rawValue, retryAt: policy.delay(for: reason).map { clock.now.addingTimeInterval(Double($0)) },
+                result: reason.rawValue, retryAt: policy.delay(for: reason).map { nextDue(call, after: clock.now.addingTimeInterval(Double($0))) },
                 callbackAgentID: agent)
         }
         if abandoned { return retry(.abandoned) }
@@ -64,6 +64,15 @@ extension DialerEngine {
         case .machine, .human: return retry(.machine)
         case .invalid: return QueueDecision(result: NetworkResult.invalid.rawValue, retryAt: nil, callbackAgentID: nil)
         }
+    }
+
+    private func nextDue(_ call: PlacedCall, after time: Date) -> Date {
+        let zone = timeZone(call.contact)
+        var due = time
+        if call.contact.attemptsToday + 1 >= campaign.maxAttemptsPerDay {
+            due = max(due, QueueLeases.startOfNextDay(call.dialedAt, in: zone))
+        }
+        return campaign.window.nextOpening(atOrAfter: due, in: zone)
     }
 
     /// The recording of a connected call: 8 kHz 16-bit mono PCM in a WAV file, named by an id
@@ -95,15 +104,21 @@ extension DialerEngine {
         events.append(DialerEvent(kind: kind, time: clock.now, agentID: agent, contactID: contact, detail: detail))
     }
 
-    /// Writes the pending records, agent stretches and events, and gives back released
-    /// contacts, in one transaction.
-    func flush() throws {
+    /// Hands the pending records, agent stretches, events and released contacts to the
+    /// writers, as one transaction.
+    func flush() {
         guard !pending.isEmpty || !releases.isEmpty || !events.isEmpty || !stretches.isEmpty else { return }
-        let batch = CallWriter.Batch(records: pending, released: releases, stretches: stretches, events: events)
-        try database.withConnection { try writer.write(batch, on: $0) }
+        writes.submit(CallWriter.Batch(records: pending, released: releases, stretches: stretches, events: events))
         pending.removeAll(keepingCapacity: true)
         releases.removeAll()
         stretches.removeAll(keepingCapacity: true)
         events.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes everything pending and waits until it is in the database: before every claim,
+    /// so the claim sees the queue the simulated past left, and at the end.
+    func settle() throws {
+        flush()
+        try writes.drain()
     }
 }

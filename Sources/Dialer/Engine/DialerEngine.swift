@@ -24,6 +24,7 @@ public final class DialerEngine: @unchecked Sendable {
     let database: Database
     let leases: QueueLeases
     let writer: CallWriter
+    let writes: WritePipeline
     let logger: Logger
     let progress: (@Sendable (RunProgress) -> Void)?
 
@@ -39,6 +40,7 @@ public final class DialerEngine: @unchecked Sendable {
     var events: [DialerEvent] = []
     let studio: RecordingStudio?
     var flushTimer: (any DispatchSourceTimer)?
+    var heartbeats = 0
     var sequence = 0
     var placedCount = 0
     var summary = RunSummary()
@@ -65,10 +67,11 @@ public final class DialerEngine: @unchecked Sendable {
         self.walker = ScriptWalker(script: script, consentGrantRate: settings.consentGrantRate)
         self.network = PhoneNetwork(model: settings.network, seed: settings.seed)
         self.database = database
-        self.leases = QueueLeases(campaignID: campaign.id, dialerID: dialerID)
+        self.leases = QueueLeases(campaign: campaign, dialerID: dialerID)
         self.writer = CallWriter(
             runID: runID, campaignID: campaign.id, leases: leases, consentTypes: consentTypes,
             agentNames: Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) }))
+        self.writes = WritePipeline(database: database, writer: writer)
         self.logger = logger
         self.progress = progress
         self.generator = SeededGenerator(seed: settings.seed)
@@ -103,7 +106,11 @@ public final class DialerEngine: @unchecked Sendable {
         timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
         timer.setEventHandler { @Sendable [weak self] in
             guard let self, completion != nil else { return }
-            do { try flush() } catch { fail(error) }
+            flush()
+            heartbeats += 1
+            if heartbeats % 20 == 0 {
+                do { try writes.heartbeat() } catch { fail(error) }
+            }
         }
         timer.resume()
         flushTimer = timer
@@ -135,12 +142,12 @@ public final class DialerEngine: @unchecked Sendable {
         summary.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - wallStart.uptimeNanoseconds) / 1e9
         clock.stop()
         if let failure {
-            try? flush()
+            try? settle()
             completion(.failure(failure))
             return
         }
         do {
-            try flush()
+            try settle()
             progress?(RunProgress(time: end, summary: summary, finished: true))
             completion(.success(summary))
         } catch {

@@ -1,3 +1,4 @@
+import Campaigns
 import Foundation
 import Persistence
 
@@ -36,8 +37,7 @@ public struct CallWriter: Sendable {
         }
     }
 
-    /// Writes the batch, renews this dialer's leases and its heartbeat, and publishes the
-    /// events when the transaction commits.
+    /// Writes the batch, and publishes its events when the transaction commits.
     public func write(_ batch: Batch, on connection: Connection) throws {
         let records = batch.records
         var statements: [SQL] = []
@@ -53,8 +53,6 @@ public struct CallWriter: Sendable {
         }
         if !batch.released.isEmpty { statements.append(leases.release(batch.released)) }
         if !batch.stretches.isEmpty { statements.append(insertStretches(batch.stretches)) }
-        statements.append(leases.renewal)
-        statements.append("UPDATE dialer_runs SET last_seen_at = now() WHERE id = \(runID)")
         for payload in EventBatch(runID: runID, campaignID: campaignID, events: batch.events).payloads {
             statements.append("SELECT pg_notify(\(EventBatch.channelName), \(payload))")
         }
@@ -98,11 +96,10 @@ public struct CallWriter: Sendable {
     private func updateQueue(_ records: [CallRecord]) -> SQL {
         """
         UPDATE queue_entries q SET
-            state = CASE WHEN u.retry IS NULL OR q.attempts + 1 >= cp.max_attempts THEN 'done' ELSE 'waiting' END,
+            state = CASE WHEN u.retry IS NULL OR q.attempts + 1 >= \(Int32(leases.campaign.maxAttempts)) THEN 'done' ELSE 'waiting' END,
             attempts = q.attempts + 1,
-            attempts_today = CASE WHEN q.attempt_day = (u.dialed AT TIME ZONE c.time_zone)::date
-                                  THEN q.attempts_today + 1 ELSE 1 END,
-            attempt_day = (u.dialed AT TIME ZONE c.time_zone)::date,
+            attempts_today = CASE WHEN q.attempt_day = u.day::date THEN q.attempts_today + 1 ELSE 1 END,
+            attempt_day = u.day::date,
             next_attempt_at = coalesce(u.retry, q.next_attempt_at),
             callback_agent_id = u.callback,
             last_result = u.result,
@@ -110,11 +107,9 @@ public struct CallWriter: Sendable {
             leased_by = NULL,
             lease_expires_at = NULL
         FROM unnest(\(records.map(\.contactID)), \(records.map(\.next.retryAt)), \(records.map(\.next.callbackAgentID)),
-                    \(records.map(\.next.result)), \(records.map(\.dialedAt)), \(records.map(\.endedAt)))
-             AS u(contact, retry, callback, result, dialed, ended),
-             contacts c, campaigns cp
+                    \(records.map(\.next.result)), \(records.map(\.attemptDay)), \(records.map(\.endedAt)))
+             AS u(contact, retry, callback, result, day, ended)
         WHERE q.campaign_id = \(campaignID) AND q.contact_id = u.contact AND q.leased_by = \(leases.dialerID)
-          AND c.id = u.contact AND cp.id = q.campaign_id
         """
     }
 
@@ -149,8 +144,9 @@ public struct CallWriter: Sendable {
             FROM unnest(\(contacts), \(records.map { Int32($0.sequence) }), \(records.map(\.endedAt))) AS u(contact, seq, at)
             JOIN calls k ON k.run_id = \(runID) AND k.sequence = u.seq
             LEFT JOIN agents a ON a.id = k.agent_id
-            JOIN current_consents cc ON cc.contact_id = u.contact AND cc.granted
-            JOIN consent_types t ON t.id = cc.consent_type_id AND t.purpose IN ('marketing', 'telemarketing')
+            JOIN consent_types t ON t.purpose IN ('marketing', 'telemarketing')
+            JOIN LATERAL (SELECT granted FROM consents l WHERE l.contact_id = u.contact AND l.consent_type_id = t.id
+                          ORDER BY l.recorded_at DESC, l.id DESC LIMIT 1) latest ON latest.granted
             JOIN LATERAL (SELECT max(version) AS version FROM consent_texts WHERE consent_type_id = t.id) v ON true
             """
         return [dnc, removal, withdrawal]

@@ -5,6 +5,8 @@ public struct ClaimedContact: Sendable, Hashable {
     public let contactID: Int
     /// Attempts made before this one.
     public let attempts: Int
+    /// Attempts made earlier the same local day.
+    public let attemptsToday: Int
     public let timeZone: String
     public let isMobile: Bool
     /// The agent an agreed callback should go to, when there is one.

@@ -1,3 +1,4 @@
+import Campaigns
 import Foundation
 import Persistence
 
@@ -5,60 +6,98 @@ import Persistence
 /// dialers never share one), renews its leases while it works, and gives back what it did
 /// not dial. A lease that runs out, because its dialer died, returns the contact to the queue.
 public struct QueueLeases: Sendable {
-    public let campaignID: Int
+    public let campaign: Campaign
     /// Who holds the leases: unique per dialer process and run.
     public let dialerID: String
     /// Wall-clock seconds a lease lasts without renewal.
     public let leaseSeconds: Double
 
-    public init(campaignID: Int, dialerID: String, leaseSeconds: Double = 120) {
-        self.campaignID = campaignID
+    public init(campaign: Campaign, dialerID: String, leaseSeconds: Double = 120) {
+        self.campaign = campaign
         self.dialerID = dialerID
         self.leaseSeconds = leaseSeconds
     }
 
-    /// Claims up to `limit` contacts that are due at the simulated moment `time`, inside the
-    /// campaign's calling window in each contact's own time zone, with attempts left today and
-    /// in all, and still eligible; the longest-waiting first.
+    public var campaignID: Int { campaign.id }
+
+    /// Claims up to `limit` contacts due at the simulated moment `time`, the longest-waiting
+    /// first. Of the due contacts it locks, it leases those inside the calling window in
+    /// their own time zone, with attempts left today and in all, and still eligible; the
+    /// others it sorts out on the way: outside the window or out of attempts for today they
+    /// move to the window's next opening, no longer eligible they leave the queue.
+    ///
+    /// Two short statements rather than one clever one: the first follows the queue's index
+    /// in order, whatever the planner thinks of the other conditions.
     public func claim(limit: Int, at time: Date, on connection: Connection) throws -> [ClaimedContact] {
         try returnExpired(on: connection)
-        let rows = try connection.query(
-            """
-            WITH picked AS (
-                SELECT q.campaign_id, q.contact_id
-                FROM queue_entries q
+        return try connection.transaction { connection in
+            let candidates = try connection.query(
+                """
+                SELECT q.contact_id, q.attempts, q.attempts_today, coalesce(q.attempt_day::text, ''), q.callback_agent_id,
+                       q.next_attempt_at, c.time_zone, c.line_type = 'mobile', contact_is_eligible(q.contact_id, q.campaign_id, \(time))
+                FROM (SELECT contact_id FROM queue_entries
+                      WHERE campaign_id = \(campaign.id) AND state = 'waiting' AND next_attempt_at <= \(time)
+                      ORDER BY next_attempt_at, contact_id
+                      LIMIT \(limit)
+                      FOR UPDATE SKIP LOCKED) due
+                JOIN queue_entries q ON q.campaign_id = \(campaign.id) AND q.contact_id = due.contact_id
                 JOIN contacts c ON c.id = q.contact_id
-                JOIN campaigns cp ON cp.id = q.campaign_id
-                WHERE q.campaign_id = \(campaignID) AND q.state = 'waiting' AND q.next_attempt_at <= \(time)
-                  AND q.attempts < cp.max_attempts
-                  AND extract(isodow FROM \(time) AT TIME ZONE c.time_zone)::smallint = ANY(cp.calling_days)
-                  AND (\(time) AT TIME ZONE c.time_zone)::time >= cp.window_start
-                  AND (\(time) AT TIME ZONE c.time_zone)::time < cp.window_end
-                  AND (q.attempt_day IS DISTINCT FROM (\(time) AT TIME ZONE c.time_zone)::date
-                       OR q.attempts_today < cp.max_attempts_per_day)
-                  AND contact_is_eligible(q.contact_id, q.campaign_id, \(time))
                 ORDER BY q.next_attempt_at, q.contact_id
-                LIMIT \(limit)
-                FOR UPDATE OF q SKIP LOCKED
-            )
-            UPDATE queue_entries q
-            SET state = 'leased', leased_by = \(dialerID), lease_expires_at = now() + make_interval(secs => \(leaseSeconds))
-            FROM picked p, contacts c
-            WHERE q.campaign_id = p.campaign_id AND q.contact_id = p.contact_id AND c.id = q.contact_id
-            RETURNING q.contact_id, q.attempts, c.time_zone, c.line_type = 'mobile', q.callback_agent_id, q.next_attempt_at
-            """)
-        return try rows.map { row in
-            let (id, attempts, zone, mobile, callback, due) = try row.decode((Int, Int, String, Bool, Int?, Date).self)
-            return ClaimedContact(contactID: id, attempts: attempts, timeZone: zone, isMobile: mobile, callbackAgentID: callback, dueAt: due)
+                """
+            ).decode((Int, Int, Int, String, Int?, Date, String, Bool, Bool).self)
+            var claimed: [ClaimedContact] = []
+            var later: [(contact: Int, due: Date)] = []
+            var gone: [Int] = []
+            for (id, attempts, attemptsToday, day, callback, due, zone, mobile, eligible) in candidates {
+                let timeZone = TimeZone(identifier: zone) ?? .gmt
+                let today = Self.localDay(time, in: timeZone)
+                let usedToday = day == today ? attemptsToday : 0
+                if !eligible || attempts >= campaign.maxAttempts {
+                    gone.append(id)
+                } else if usedToday >= campaign.maxAttemptsPerDay {
+                    later.append((id, campaign.window.nextOpening(atOrAfter: Self.startOfNextDay(time, in: timeZone), in: timeZone)))
+                } else if !campaign.window.contains(time, in: timeZone) {
+                    later.append((id, campaign.window.nextOpening(atOrAfter: time, in: timeZone)))
+                } else {
+                    claimed.append(ClaimedContact(
+                        contactID: id, attempts: attempts, attemptsToday: usedToday, timeZone: zone, isMobile: mobile,
+                        callbackAgentID: callback, dueAt: due))
+                }
+            }
+            try lease(claimed.map(\.contactID), on: connection)
+            try reschedule(later, on: connection)
+            try connection.execute(
+                """
+                UPDATE queue_entries SET state = CASE WHEN attempts >= \(Int32(campaign.maxAttempts)) THEN 'done' ELSE 'removed' END
+                WHERE campaign_id = \(campaign.id) AND contact_id = ANY(\(gone))
+                """)
+            return claimed
         }
-        .sorted { ($0.dueAt, $0.contactID) < ($1.dueAt, $1.contactID) }
+    }
+
+    private func lease(_ contacts: [Int], on connection: Connection) throws {
+        try connection.execute(
+            """
+            UPDATE queue_entries SET state = 'leased', leased_by = \(dialerID),
+                lease_expires_at = now() + make_interval(secs => \(leaseSeconds))
+            WHERE campaign_id = \(campaign.id) AND contact_id = ANY(\(contacts))
+            """)
+    }
+
+    private func reschedule(_ contacts: [(contact: Int, due: Date)], on connection: Connection) throws {
+        try connection.execute(
+            """
+            UPDATE queue_entries q SET next_attempt_at = u.due
+            FROM unnest(\(contacts.map(\.contact)), \(contacts.map(\.due))) AS u(contact, due)
+            WHERE q.campaign_id = \(campaign.id) AND q.contact_id = u.contact
+            """)
     }
 
     /// Gives contacts back to the queue untouched, as if never claimed.
     public func release(_ contactIDs: [Int]) -> SQL {
         """
         UPDATE queue_entries SET state = 'waiting', leased_by = NULL, lease_expires_at = NULL
-        WHERE campaign_id = \(campaignID) AND contact_id = ANY(\(contactIDs)) AND leased_by = \(dialerID)
+        WHERE campaign_id = \(campaign.id) AND contact_id = ANY(\(contactIDs)) AND leased_by = \(dialerID)
         """
     }
 
@@ -66,7 +105,7 @@ public struct QueueLeases: Sendable {
     public var renewal: SQL {
         """
         UPDATE queue_entries SET lease_expires_at = now() + make_interval(secs => \(leaseSeconds))
-        WHERE campaign_id = \(campaignID) AND state = 'leased' AND leased_by = \(dialerID)
+        WHERE campaign_id = \(campaign.id) AND state = 'leased' AND leased_by = \(dialerID)
         """
     }
 
@@ -76,7 +115,21 @@ public struct QueueLeases: Sendable {
         try connection.execute(
             """
             UPDATE queue_entries SET state = 'waiting', leased_by = NULL, lease_expires_at = NULL
-            WHERE campaign_id = \(campaignID) AND state = 'leased' AND lease_expires_at < now()
+            WHERE campaign_id = \(campaign.id) AND state = 'leased' AND lease_expires_at < now()
             """)
+    }
+
+    /// The local calendar day of `time`, as PostgreSQL writes a date.
+    static func localDay(_ time: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: time)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    static func startOfNextDay(_ time: Date, in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: time)) ?? time.addingTimeInterval(86_400)
     }
 }

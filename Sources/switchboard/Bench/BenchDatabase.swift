@@ -6,6 +6,8 @@ import Persistence
 struct BenchDatabase {
     let database: Database
     let configuration: DatabaseConfiguration
+    /// The bench database's URL, for outside tools such as pgbench.
+    let url: String
     private let maintenance: Database
     private let name: SQLIdentifier
 
@@ -25,7 +27,17 @@ struct BenchDatabase {
         configuration.applicationName = "switchboard-bench"
         let database = Database(configuration, logger: logger)
         try await Migrator.bundled().migrate(database)
-        return BenchDatabase(database: database, configuration: configuration, maintenance: maintenance, name: name)
+        return BenchDatabase(
+            database: database, configuration: configuration, url: Self.url(url, database: name.name), maintenance: maintenance, name: name)
+    }
+
+    /// The same server's URL naming another database: the path after the host.
+    static func url(_ url: String, database: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url + " dbname=\(database)" }
+        let rest = url[scheme.upperBound...]
+        let pathStart = rest.firstIndex(of: "/") ?? rest.endIndex
+        let pathEnd = rest[pathStart...].firstIndex(of: "?") ?? rest.endIndex
+        return String(url[..<pathStart]) + "/" + database + String(rest[pathEnd...])
     }
 
     func drop() async {
