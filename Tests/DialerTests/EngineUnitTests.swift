@@ -100,14 +100,23 @@ struct EngineUnitTests {
     @Test("the predictive pacer's overflow share is the binomial's, and more lines mean more overflow")
     func binomialOverflow() {
         // Two lines, one free agent, p = ½: A is 0, 1, 2 with ¼, ½, ¼; E[(A−1)⁺] = ¼; E[A] = 1.
-        #expect(abs(PredictivePacer.overflowShare(lines: 2, answerRate: 0.5, freeAgents: 1) - 0.25) < 1e-12)
-        #expect(PredictivePacer.overflowShare(lines: 3, answerRate: 0.3, freeAgents: 3) == 0)
-        let shares = (4...30).map { PredictivePacer.overflowShare(lines: $0, answerRate: 0.3, freeAgents: 3) }
+        let one = FreeAgents(ready: 1, releases: [])
+        #expect(abs(PredictivePacer.overflowShare(lines: 2, answerRate: 0.5, free: one) - 0.25) < 1e-12)
+        // The same with no one ready and one busy agent released with chance 1 behaves alike.
+        let certain = FreeAgents(ready: 0, releases: [1])
+        #expect(abs(PredictivePacer.overflowShare(lines: 2, answerRate: 0.5, free: certain) - 0.25) < 1e-12)
+        // One line, nobody ready, one agent released with chance ½: overflow is ½ of the answers.
+        let maybe = FreeAgents(ready: 0, releases: [0.5])
+        #expect(abs(PredictivePacer.overflowShare(lines: 1, answerRate: 0.4, free: maybe) - 0.5) < 1e-12)
+        let three = FreeAgents(ready: 3, releases: [])
+        #expect(PredictivePacer.overflowShare(lines: 3, answerRate: 0.3, free: three) == 0)
+        let shares = (4...30).map { PredictivePacer.overflowShare(lines: $0, answerRate: 0.3, free: three) }
         #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 <= $1 })
-        let lines = PredictivePacer.mostLines(upTo: 60, answerRate: 0.3, freeAgents: 5, allowance: 0.02)
-        #expect(PredictivePacer.overflowShare(lines: lines, answerRate: 0.3, freeAgents: 5) <= 0.02)
-        #expect(PredictivePacer.overflowShare(lines: lines + 1, answerRate: 0.3, freeAgents: 5) > 0.02)
-        #expect(lines > 5)
+        let five = FreeAgents(ready: 2, releases: [0.9, 0.9, 0.9, 0.5, 0.1])
+        let lines = PredictivePacer.mostLines(upTo: 60, answerRate: 0.3, free: five, allowance: 0.02)
+        #expect(PredictivePacer.overflowShare(lines: lines, answerRate: 0.3, free: five) <= 0.02)
+        #expect(PredictivePacer.overflowShare(lines: lines + 1, answerRate: 0.3, free: five) > 0.02)
+        #expect(lines > 2)
     }
 
     @Test("event batches survive the NOTIFY payload round trip and stay under the size limit")

@@ -2,16 +2,19 @@ import Foundation
 
 /// Dials ahead of free agents, steered so that the abandon rate stays under the limit.
 ///
-/// Each time it decides, it estimates the agents free when the calls placed now are answered,
+/// Each time it decides, it counts the agents that will be free when the calls placed now are
+/// answered: those ready now, less the answered calls already waiting, plus each busy agent
+/// with the chance that their call and wrap-up end within the horizon,
 ///
 ///     horizon = T̄ring + T_detect + 2 s
-///     f       = ⌊ ready − waiting + Σ_busy P(handle ≤ elapsed + horizon | handle > elapsed) ⌋
+///     F       = ready − waiting + Σ_busy Bernoulli(P(handle ≤ elapsed + horizon | handle > elapsed))
 ///
-/// (the release chances from the empirical distribution of recent handle times, talk plus
-/// wrap-up), and takes the number of lines m in progress as large as it may be while the
-/// expected share of answers finding no free agent stays within an allowance τ:
+/// (the chances from the empirical distribution of recent handle times, talk plus wrap-up;
+/// F's distribution by convolution), and takes the number of lines m in progress as large as
+/// it may be while the expected share of answers finding no free agent stays within an
+/// allowance τ:
 ///
-///     A ~ Binomial(m, p̂),   E[(A − f)⁺] / E[A] ≤ τ,   m ≤ maxRatio · agents
+///     A ~ Binomial(m, p̂),   E[(A − F)⁺] / E[A] ≤ τ,   m ≤ maxRatio · agents
 ///
 /// where p̂ is the measured share of dials answered and put through to the agent queue
 /// (a person, or a machine when detection is off). The model is Samuelson's ("Predictive
@@ -20,7 +23,7 @@ import Foundation
 /// like VICIdial's adaptive dial level: every `adjustInterval` seconds (15 s) the abandon
 /// rate is counted as regulators count it (abandoned ÷ live answers over the campaign's last
 /// 24 hours, earlier runs included) and compared with a target 20 % under the limit; above
-/// it τ shrinks by a fifth, well under it with agents waiting it grows by a tenth.
+/// it τ shrinks by a fifth, under 90 % of it with agents waiting it grows by a tenth.
 /// docs/pacing.md shows the derivation and the figures it reaches.
 public struct PredictivePacer: Pacer {
     public let abandonLimit: Double
@@ -67,11 +70,10 @@ public struct PredictivePacer: Pacer {
         }
         let answerRate = min(0.99, max(0.01, Double(dials.total) / Double(dials.count)))
         let horizon = ringSeconds.mean + detectionSeconds + 2
-        let releasing = snapshot.busyElapsed.reduce(0.0) { $0 + handleSeconds.probabilityEnding(afterElapsed: $1, within: horizon) }
-        let free = Int((Double(snapshot.readyAgents - snapshot.answeredWaiting) + releasing).rounded(.down))
-        guard free > 0 else { return 0 }
+        let releases = snapshot.busyElapsed.map { handleSeconds.probabilityEnding(afterElapsed: $0, within: horizon) }
+        let free = FreeAgents(ready: snapshot.readyAgents - snapshot.answeredWaiting, releases: releases)
         let ceiling = Int((maxDialRatio * Double(agents)).rounded(.down))
-        let lines = Self.mostLines(upTo: ceiling, answerRate: answerRate, freeAgents: free, allowance: allowance)
+        let lines = Self.mostLines(upTo: ceiling, answerRate: answerRate, free: free, allowance: allowance)
         return max(0, lines - snapshot.dialing)
     }
 
@@ -82,26 +84,26 @@ public struct PredictivePacer: Pacer {
         if let handle = attempt.handleSeconds { handleSeconds.add(handle) }
     }
 
-    /// The largest m ≤ `ceiling` with E[(A − f)⁺] / E[A] ≤ allowance for A ~ Binomial(m, p);
-    /// the ratio grows with m, so a binary search finds it.
-    static func mostLines(upTo ceiling: Int, answerRate p: Double, freeAgents f: Int, allowance: Double) -> Int {
-        var low = min(f, ceiling), high = ceiling
+    /// The largest m ≤ `ceiling` with E[(A − F)⁺] / E[A] ≤ allowance for A ~ Binomial(m, p);
+    /// the share grows with m, so a binary search finds it.
+    static func mostLines(upTo ceiling: Int, answerRate p: Double, free: FreeAgents, allowance: Double) -> Int {
+        var low = 0, high = max(0, ceiling)
         while low < high {
             let middle = (low + high + 1) / 2
-            if overflowShare(lines: middle, answerRate: p, freeAgents: f) <= allowance { low = middle } else { high = middle - 1 }
+            if overflowShare(lines: middle, answerRate: p, free: free) <= allowance { low = middle } else { high = middle - 1 }
         }
         return low
     }
 
-    /// E[(A − f)⁺] / E[A] for A ~ Binomial(m, p).
-    static func overflowShare(lines m: Int, answerRate p: Double, freeAgents f: Int) -> Double {
-        guard m > f else { return 0 }
+    /// E[(A − F)⁺] / E[A] for A ~ Binomial(m, p) and the free agents F.
+    static func overflowShare(lines m: Int, answerRate p: Double, free: FreeAgents) -> Double {
+        guard m > 0 else { return 0 }
         var probability = pow(1 - p, Double(m))
         var overflow = 0.0
         let odds = p / (1 - p)
         for k in 0..<m {
             probability *= Double(m - k) / Double(k + 1) * odds
-            if k + 1 > f { overflow += Double(k + 1 - f) * probability }
+            overflow += probability * free.expectedShortfall(answers: k + 1)
         }
         return overflow / (Double(m) * p)
     }
@@ -116,7 +118,7 @@ public struct PredictivePacer: Pacer {
         regulatory.forget(before: now)
         if regulatory.rate > target {
             allowance = max(0.0005, allowance * 0.8)
-        } else if regulatory.rate < target * 0.7, agentsWaited {
+        } else if regulatory.rate < target * 0.9, agentsWaited {
             allowance = min(0.5, allowance * 1.1)
         }
         lastAdjustment = now

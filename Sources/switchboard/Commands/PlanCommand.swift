@@ -1,0 +1,89 @@
+import ArgumentParser
+import Campaigns
+import Dialer
+import Foundation
+
+/// `switchboard plan`: how many agents a campaign needs, found by running its real pacing
+/// on the virtual clock for several team sizes.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Find the smallest team that reaches a number of contacts in a number of hours within the abandon limit.",
+        discussion: """
+            Each trial simulates the campaign's settings (pacing, window, retries, script, limit) with a team of a given
+            size on a synthetic list in a scratch database on the same server; the campaign's own data is not touched.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The campaign whose settings to plan with.") var campaign: String
+    @Option(help: "Contacts to reach (conversations with a person).") var targetContacts: Int
+    @Option(help: "Hours to reach them in.") var hours: Double
+    @Option(help: "The largest team to consider.") var maxAgents: Int = 300
+    @Option(help: "Contacts in the synthetic list (default: four per contact to reach).") var listSize: Int?
+    @Option(help: "Share of dials a person answers.") var answerRate: Double = 0.25
+    @Option(help: "Seed.") var seed: UInt64 = 1
+
+    func run() async throws {
+        let workspace = try await Workspace.open(global)
+        let template = try await CampaignStore(workspace.database).named(campaign)
+        guard let scriptID = template.scriptID, let script = try await ScriptStore(workspace.database).version(id: scriptID)?.script else {
+            throw SimulationError.noScript(campaign: campaign)
+        }
+        workspace.close()
+        let bench = try await BenchDatabase.create(global)
+        do {
+            let key = try MasterKey.load(keyFile: global.dataFolder + "/master.key")
+            let world = try await BenchWorld.make(bench.database, vault: Vault(masterKey: key), script: script)
+            try await world.addContacts(listSize ?? targetContacts * 4, seed: seed)
+            var trials: [Int: RunSummary] = [:]
+            func trial(_ agents: Int) async throws -> Bool {
+                let summary = try await simulate(agents: agents, template: template, world: world, database: bench)
+                trials[agents] = summary
+                Console.progress(
+                    "\(agents) agents: \(Console.number(summary.connected)) reached, abandon rate \(Console.percent(summary.abandonRate, digits: 2))",
+                    final: true)
+                return summary.connected >= targetContacts && summary.abandonRate <= template.abandonLimit
+            }
+            var low = 0, high = 1
+            while try await !trial(high) {
+                low = high
+                guard high < maxAgents else { throw ValidationError("even \(maxAgents) agents do not reach \(targetContacts) contacts in \(hours) h") }
+                high = min(high * 2, maxAgents)
+            }
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if try await trial(middle) { high = middle } else { low = middle }
+            }
+            Console.table(
+                ["agents", "reached", "abandon rate", "occupancy"],
+                trials.keys.sorted().map { agents in
+                    let summary = trials[agents]!
+                    return [String(agents), Console.number(summary.connected), Console.percent(summary.abandonRate, digits: 2), Console.percent(summary.occupancy)]
+                })
+            Console.step(
+                "The smallest team: \(high) agents reach \(Console.number(trials[high]!.connected)) contacts in \(String(format: "%g", hours)) h "
+                    + "with \(template.dialMode.rawValue) dialing (abandon rate \(Console.percent(trials[high]!.abandonRate, digits: 2)), limit \(Console.percent(template.abandonLimit, digits: 1)))")
+        } catch {
+            await bench.drop()
+            throw error
+        }
+        await bench.drop()
+    }
+
+    /// One trial: a campaign with the template's settings and a queue of its own over the list.
+    private func simulate(agents: Int, template: Campaign, world: BenchWorld, database: BenchDatabase) async throws -> RunSummary {
+        let trial = try await world.campaign(named: "\(template.name) with \(agents) agents", mode: template.dialMode) { campaign in
+            campaign.window = template.window
+            campaign.retryPolicy = template.retryPolicy
+            campaign.dialSettings = template.dialSettings
+            campaign.abandonLimit = template.abandonLimit
+            campaign.maxAttempts = template.maxAttempts
+            campaign.maxAttemptsPerDay = template.maxAttemptsPerDay
+            campaign.recording = false
+        }
+        var settings = SimulationSettings(
+            agents: agents, hours: hours, seed: seed, start: ShiftStart.nextWeekdayMorning(after: Date(timeIntervalSince1970: 1_764_000_000)),
+            publishEvents: false)
+        settings.network.humanAnswer = answerRate
+        return try await Simulation(database: database.database, logger: global.logger).run(campaign: trial.name, settings: settings).summary
+    }
+}
