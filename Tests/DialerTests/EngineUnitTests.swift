@@ -1,3 +1,4 @@
+import Campaigns
 import Dispatch
 import Foundation
 import Testing

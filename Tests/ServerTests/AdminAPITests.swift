@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Persistence
 import Server
+import Supervisor
 import TestSupport
 import Testing
 
@@ -14,7 +15,7 @@ struct AdminAPITests {
 
     func withAPI(_ body: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
         try await TestDatabase.withFresh { database in
-            let app = Application(router: ServerApplication.router(database: database, vault: CampaignFixture.testVault, apiToken: Self.token))
+            let app = Application(router: ServerApplication.router(database: database, vault: CampaignFixture.testVault, apiToken: Self.token, hub: SupervisorHub(database: database, logger: testLogger)))
             try await app.test(.router) { client in try await body(client, database) }
         }
     }

@@ -94,6 +94,7 @@ public final class DialerEngine: @unchecked Sendable {
         wallStart = .now()
         clock.schedule(at: settings.end) { [self] in endShift() }
         scheduleProgress(at: settings.start.addingTimeInterval(RunProgress.interval))
+        if settings.publishEvents { scheduleLevel(at: settings.start) }
         for index in agents.indices { scheduleNextBreak(for: index, after: settings.start) }
         clock.start(on: queue)
         if case .real = settings.clock { startFlushTimer() }
@@ -172,6 +173,15 @@ public final class DialerEngine: @unchecked Sendable {
                 detectionSeconds: campaign.dialSettings.answeringMachineDetection ? detection : 0, history: history)
         case .progressive, .preview:
             ProgressivePacer()
+        }
+    }
+
+    /// Tells supervisors the dial level as the pacer sees it, as often as it adjusts.
+    private func scheduleLevel(at time: Date) {
+        clock.schedule(at: time) { [self] in
+            guard !shiftOver else { return }
+            publish(.level, detail: String(format: "%.2f", pacer.dialLevel))
+            scheduleLevel(at: time.addingTimeInterval(campaign.dialSettings.adjustIntervalSeconds))
         }
     }
 

@@ -21,6 +21,8 @@ public protocol Pacer: Sendable {
     mutating func callsToPlace(_ snapshot: PacingSnapshot) -> Int
     /// Learns from a finished attempt.
     mutating func observe(_ attempt: AttemptObservation)
+    /// Lines in progress per agent expected free at the last decision: 1 for one line per agent.
+    var dialLevel: Double { get }
 }
 
 /// What a pacer learns from one finished attempt.
@@ -45,4 +47,6 @@ public struct ProgressivePacer: Pacer {
     }
 
     public func observe(_ attempt: AttemptObservation) {}
+
+    public var dialLevel: Double { 1 }
 }

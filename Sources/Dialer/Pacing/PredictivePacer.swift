@@ -40,6 +40,7 @@ public struct PredictivePacer: Pacer {
     private var handleSeconds = RecentSample(size: 300)
     private var regulatory: AbandonWindow
     private var lastAdjustment: Date?
+    public private(set) var dialLevel = 1.0
     private var agentsWaited = false
 
     /// `history` holds the campaign's live answers and abandons of the 24 hours before the run.
@@ -74,6 +75,7 @@ public struct PredictivePacer: Pacer {
         let free = FreeAgents(ready: snapshot.readyAgents - snapshot.answeredWaiting, releases: releases)
         let ceiling = Int((maxDialRatio * Double(agents)).rounded(.down))
         let lines = Self.mostLines(upTo: ceiling, answerRate: answerRate, free: free, allowance: allowance)
+        dialLevel = Double(lines) / max(1, Double(snapshot.readyAgents) + releases.reduce(0, +))
         return max(0, lines - snapshot.dialing)
     }
 

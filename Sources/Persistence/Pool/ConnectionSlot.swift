@@ -1,6 +1,7 @@
 import CLibPQ
 import Dispatch
 import Logging
+import Metrics
 import Synchronization
 
 #if canImport(Glibc)
@@ -89,9 +90,16 @@ final class ConnectionSlot: @unchecked Sendable {
         }
         if connection != nil {
             logger.info("replacing a broken database connection")
+            Counter(label: "switchboard_db_reconnects_total").increment()
         }
         replace(with: nil)
-        let fresh = try Connection(configuration, logger: logger)
+        let fresh: Connection
+        do {
+            fresh = try Connection(configuration, logger: logger)
+        } catch {
+            Counter(label: "switchboard_db_connect_failures_total", dimensions: [("kind", error.kind.rawValue)]).increment()
+            throw error
+        }
         replace(with: fresh)
         return fresh
     }

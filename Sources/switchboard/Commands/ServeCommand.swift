@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Metrics
+import Prometheus
 import Persistence
 import Server
 
@@ -16,9 +18,11 @@ struct ServeCommand: AsyncParsableCommand {
         defer { workspace.close() }
         let token = ProcessInfo.processInfo.environment["SWITCHBOARD_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
             ?? UUID().uuidString.lowercased()
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = ServerApplication.make(
             database: workspace.database, vault: workspace.vault, apiToken: token, settings: .init(host: host, port: port),
-            logger: workspace.logger)
+            metrics: registry, logger: workspace.logger)
         Console.step("Listening on http://\(host):\(port) (Ctrl-C stops)")
         if ProcessInfo.processInfo.environment["SWITCHBOARD_API_TOKEN"] == nil {
             Console.step("API token for this run (set SWITCHBOARD_API_TOKEN to choose one): \(token)")

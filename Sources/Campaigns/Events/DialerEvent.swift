@@ -2,20 +2,42 @@ import Foundation
 
 /// Something that just happened in a dialer run, as every supervisor and dialer sees it.
 public struct DialerEvent: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable {
-        case dialed = "D"
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case dialed
         /// A person or a machine answered; `detail` says which.
-        case answered = "A"
+        case answered
         /// The attempt ended without an answer; `detail` is busy, no_answer or invalid.
-        case failed = "F"
-        case connected = "C"
-        case abandoned = "X"
+        case failed
+        case connected
+        case abandoned
         /// The call ended; `detail` is the outcome and `1` when it was a success, e.g. `sale 1`.
-        case ended = "O"
+        case ended
         /// An agent changed activity; `detail` is the new one.
-        case agent = "S"
+        case agent
         /// A recording is stored; `detail` is its id.
-        case recording = "R"
+        case recording
+        /// The predictive pacer's dial level (lines per agent expected free); `detail` is the number.
+        case level
+
+        /// One letter on the wire.
+        var code: Character {
+            switch self {
+            case .dialed: "D"
+            case .answered: "A"
+            case .failed: "F"
+            case .connected: "C"
+            case .abandoned: "X"
+            case .ended: "O"
+            case .agent: "S"
+            case .recording: "R"
+            case .level: "L"
+            }
+        }
+
+        init?(code: Substring) {
+            guard let kind = Self.allCases.first(where: { String($0.code) == code }) else { return nil }
+            self = kind
+        }
     }
 
     public let kind: Kind
@@ -35,22 +57,22 @@ public struct DialerEvent: Sendable, Hashable, Codable {
 
     /// One line: `kind|milliseconds|agent|contact|detail`, `-` for an absent id.
     public var line: String {
-        "\(kind.rawValue)|\(Int64((time.timeIntervalSince1970 * 1000).rounded()))|\(agentID.map(String.init) ?? "-")|"
+        "\(kind.code)|\(Int64((time.timeIntervalSince1970 * 1000).rounded()))|\(agentID.map(String.init) ?? "-")|"
             + "\(contactID.map(String.init) ?? "-")|\(detail)"
     }
 
     /// Reads what `line` wrote.
     public init?(line: Substring) {
         let parts = line.split(separator: "|", maxSplits: 4, omittingEmptySubsequences: false)
-        guard parts.count == 5, let kind = Kind(rawValue: String(parts[0])), let millis = Int64(parts[1]) else { return nil }
+        guard parts.count == 5, let kind = Kind(code: parts[0]), let millis = Int64(parts[1]) else { return nil }
         self.init(
             kind: kind, time: Date(timeIntervalSince1970: Double(millis) / 1000), agentID: Int(parts[2]), contactID: Int(parts[3]),
             detail: String(parts[4]))
     }
 }
 
-/// A batch of events of one run, as a NOTIFY payload: a header line `run campaign`, then one
-/// event per line.
+/// A batch of events of one run, as a NOTIFY payload: a header line `run campaign sent`, where
+/// `sent` is the wall-clock millisecond it was written, then one event per line.
 public struct EventBatch: Sendable, Hashable {
     public static let channelName = "switchboard_events"
     /// PostgreSQL refuses payloads of 8,000 bytes or more.
@@ -59,16 +81,19 @@ public struct EventBatch: Sendable, Hashable {
     public let runID: Int
     public let campaignID: Int
     public let events: [DialerEvent]
+    /// When the batch was written, by the wall clock: how late a viewer sees it.
+    public let sentAt: Date
 
-    public init(runID: Int, campaignID: Int, events: [DialerEvent]) {
+    public init(runID: Int, campaignID: Int, events: [DialerEvent], sentAt: Date = Date()) {
         self.runID = runID
         self.campaignID = campaignID
         self.events = events
+        self.sentAt = sentAt
     }
 
     /// Payloads under the size limit, in order.
     public var payloads: [String] {
-        let header = "\(runID) \(campaignID)"
+        let header = "\(runID) \(campaignID) \(Int64((sentAt.timeIntervalSince1970 * 1000).rounded()))"
         var payloads: [String] = []
         var current = header
         for event in events {
@@ -87,7 +112,9 @@ public struct EventBatch: Sendable, Hashable {
         var lines = payload.split(separator: "\n")
         guard !lines.isEmpty else { return nil }
         let header = lines.removeFirst().split(separator: " ")
-        guard header.count == 2, let run = Int(header[0]), let campaign = Int(header[1]) else { return nil }
-        self.init(runID: run, campaignID: campaign, events: lines.compactMap { DialerEvent(line: $0) })
+        guard header.count == 3, let run = Int(header[0]), let campaign = Int(header[1]), let sent = Int64(header[2]) else { return nil }
+        self.init(
+            runID: run, campaignID: campaign, events: lines.compactMap { DialerEvent(line: $0) },
+            sentAt: Date(timeIntervalSince1970: Double(sent) / 1000))
     }
 }

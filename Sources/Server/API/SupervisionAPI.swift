@@ -1,0 +1,119 @@
+import Campaigns
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Persistence
+import Supervisor
+
+/// What supervisors read: the pushed stream, figures for any period, the script's funnel,
+/// agents, daily reports, and recordings with their audio.
+struct SupervisionAPI: Sendable {
+    let database: Database
+    let hub: SupervisorHub
+    let actor = "api"
+
+    func register(on api: RouterGroup<BasicRequestContext>) {
+        api.get("campaigns/:id/stream") { request, context in
+            let id = try context.parameters.require("id", as: Int.self)
+            let last = request.headers[.lastEventID].flatMap(Int.init) ?? request.uri.queryParameters.get("lastEventId", as: Int.self)
+            let stream = await hub.viewer(campaignID: id, lastEventID: last)
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"],
+                body: ResponseBody { writer in
+                    for await message in stream {
+                        try await writer.write(ByteBuffer(string: message.serverSentEvent))
+                    }
+                    try await writer.finish(nil)
+                })
+        }
+        api.get("campaigns/:id/figures") { request, context in
+            let (id, from, to) = try period(request, context)
+            return Reply(try await StatisticsStore(database).campaignFigures(campaignID: id, from: from, to: to))
+        }
+        api.get("campaigns/:id/funnel") { request, context in
+            let (id, from, to) = try period(request, context)
+            return Reply(try await StatisticsStore(database).funnel(campaignID: id, from: from, to: to))
+        }
+        api.get("campaigns/:id/agents/figures") { request, context in
+            let (id, from, to) = try period(request, context)
+            return Reply(try await StatisticsStore(database).agentFigures(campaignID: id, from: from, to: to))
+        }
+        api.get("campaigns/:id/reports/daily") { request, context in
+            let id = try context.parameters.require("id", as: Int.self)
+            let day = try request.uri.queryParameters.get("day").map(Self.day) ?? Date()
+            let report = try await DailyReport.make(campaignID: id, containing: day, database: database)
+            switch request.uri.queryParameters.get("format") ?? "html" {
+            case "csv": return Self.text(report.campaignCSV, type: "text/csv; charset=utf-8")
+            case "agents.csv": return Self.text(report.agentCSV, type: "text/csv; charset=utf-8")
+            case "json": return try Self.text(JSONCoding.string(report), type: "application/json")
+            default: return Self.text(report.html, type: "text/html; charset=utf-8")
+            }
+        }
+        registerRecordings(on: api)
+    }
+
+    private func registerRecordings(on api: RouterGroup<BasicRequestContext>) {
+        api.get("recordings") { request, _ in
+            let query = request.uri.queryParameters
+            return Reply(try await RecordingLibrary(database).search(
+                RecordingLibrary.Query(
+                    campaign: query.get("campaign"), agent: query.get("agent"), outcome: query.get("outcome"),
+                    from: try query.get("from").map(Self.day), to: try query.get("to").map(Self.day),
+                    minimumSeconds: query.get("minSeconds", as: Double.self), maximumSeconds: query.get("maxSeconds", as: Double.self),
+                    limit: query.get("limit", as: Int.self) ?? 100)))
+        }
+        api.get("recordings/:id") { _, context in
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let entry = try await RecordingLibrary(database).find(id) else { throw DomainError.notFound("recording", id.uuidString) }
+            return Reply(entry)
+        }
+        api.get("recordings/:id/listens") { _, context in
+            let id = try context.parameters.require("id", as: UUID.self)
+            return Reply(try await RecordingLibrary(database).listens(id).map { Listen(listener: $0.listener, at: $0.at) })
+        }
+        api.get("recordings/:id/audio") { _, context in
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let url = try await RecordingLibrary(database).open(id, listener: actor) else {
+                throw DomainError.notFound("recording file", id.uuidString)
+            }
+            let data = try Data(contentsOf: url)
+            return Response(
+                status: .ok, headers: [.contentType: "audio/wav", .contentLength: "\(data.count)", .cacheControl: "private, no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    /// The campaign and the period of a request: `from` and `to` as days or ISO 8601 times;
+    /// by default today, in Warsaw time.
+    private func period(_ request: Request, _ context: BasicRequestContext) throws -> (Int, Date, Date) {
+        let id = try context.parameters.require("id", as: Int.self)
+        let query = request.uri.queryParameters
+        let from = try query.get("from").map(Self.day) ?? DayBoundary.startOfDay(Date())
+        let to = try query.get("to").map(Self.day) ?? Date()
+        return (id, from, to)
+    }
+
+    static func day(_ text: String) throws -> Date {
+        if let time = ISO8601DateFormatter().date(from: text) { return time }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = DayBoundary.timeZone
+        guard let day = formatter.date(from: text) else { throw DomainError.invalid("a day is YYYY-MM-DD or an ISO 8601 time, not \(text)") }
+        return day
+    }
+
+    static func text(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Who listened to a recording, and when.
+private struct Listen: Encodable, Sendable {
+    let listener: String
+    let at: Date
+}
+
+extension HTTPField.Name {
+    static let lastEventID = Self("Last-Event-ID")!
+}
