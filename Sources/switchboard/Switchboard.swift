@@ -14,7 +14,8 @@ struct Switchboard: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, DatabaseCommand.self, MigrateCommand.self, ConsentCommand.self, SourceCommand.self,
             ImportCommand.self, ExportCommand.self, ScriptCommand.self, CampaignCommand.self, DoNotCallCommand.self,
-            ActivityCommand.self, SimulateCommand.self, PlanCommand.self, BenchCommand.self,
+            ActivityCommand.self, SimulateCommand.self, PlanCommand.self, MonitorCommand.self, ReportCommand.self,
+            BenchCommand.self,
             ServeCommand.self,
         ]
     )

@@ -16,6 +16,13 @@ public struct Alert: Sendable, Hashable, Codable {
     public let message: String
     /// What it is about: an agent or a dialer run, by id.
     public let subject: String?
+
+    public init(kind: Kind, severity: Severity, message: String, subject: String? = nil) {
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.subject = subject
+    }
 }
 
 /// When alerts fire.

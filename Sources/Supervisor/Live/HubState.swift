@@ -17,6 +17,9 @@ struct HubState {
     var agents: [Int: [Int: AgentLiveState]] = [:]
     /// Per campaign, the simulated moment of its latest event.
     var simulatedNow: [Int: Date] = [:]
+    /// Per campaign, the figures and alerts pushed last.
+    var figures: [Int: CampaignFigures] = [:]
+    var alerts: [Int: [Alert]] = [:]
     /// Per campaign, the dial level its dialer reported last.
     var dialLevel: [Int: Double] = [:]
     /// Campaigns with news since the last refresh.
@@ -56,9 +59,10 @@ struct HubState {
         if let lastID, let oldest = recent.first?.id, lastID >= oldest - 1 {
             return recent.filter { $0.id > lastID && $0.campaignID == campaignID }
         }
-        let snapshot = [HubMessage.Kind.figures, .agents, .alerts].compactMap { latest[campaignID]?[$0] }
+        let snapshot = [HubMessage.Kind.figures, .agents, .alerts].compactMap { latest[campaignID]?[$0] }.sorted { $0.id < $1.id }
         guard let lastID else { return snapshot }
-        let reset = HubMessage(id: nextID - 1, campaignID: campaignID, kind: .reset, json: #"{"missedAfter":\#(lastID)}"#)
+        // Numbered just before the snapshot, so that ids stay in order for the viewer.
+        let reset = HubMessage(id: (snapshot.first?.id ?? nextID) - 1, campaignID: campaignID, kind: .reset, json: #"{"missedAfter":\#(lastID)}"#)
         return [reset] + snapshot
     }
 

@@ -106,10 +106,34 @@ public final class SupervisorHub: Sendable {
         for (campaign, now) in changed { await refresh(campaignID: campaign, at: now) }
     }
 
+    /// The latest figures, agents' activities and alerts of a campaign, as last pushed.
+    public func snapshot(campaignID: Int) -> Snapshot {
+        state.withLock { state in
+            Snapshot(
+                figures: state.figures[campaignID], agents: (state.agents[campaignID] ?? [:]).values.sorted { $0.agentID < $1.agentID },
+                alerts: state.alerts[campaignID] ?? [])
+        }
+    }
+
+    /// What a campaign looks like now.
+    public struct Snapshot: Sendable {
+        public let figures: CampaignFigures?
+        public let agents: [AgentLiveState]
+        public let alerts: [Alert]
+    }
+
     /// Computes the campaign's figures for its current day and the alerts, and pushes them.
+    /// The current day is that of the latest event, or else of the campaign's latest call
+    /// (a virtual run simulates days of its own), or else today.
     func refresh(campaignID: Int, at simulatedNow: Date?) async {
         do {
-            let now = simulatedNow ?? Date()
+            var now = simulatedNow ?? Date()
+            if simulatedNow == nil,
+                let latest = try await database.query("SELECT max(ended_at) FROM calls WHERE campaign_id = \(campaignID)")
+                    .single().decode(Date?.self, at: 0)
+            {
+                now = latest
+            }
             var figures = try await StatisticsStore(database).campaignFigures(
                 campaignID: campaignID, from: DayBoundary.startOfDay(now), to: now.addingTimeInterval(1))
             figures.dialLevel = state.withLock { $0.dialLevel[campaignID] }
@@ -120,6 +144,8 @@ public final class SupervisorHub: Sendable {
             let figuresJSON = try JSONCoding.string(figures)
             let alertsJSON = try JSONCoding.string(alerts)
             state.withLock { state in
+                state.figures[campaignID] = figures
+                state.alerts[campaignID] = alerts
                 state.publish(campaignID: campaignID, kind: .figures, json: figuresJSON, memory: memory)
                 if state.latest[campaignID]?[.alerts]?.json != alertsJSON {
                     state.publish(campaignID: campaignID, kind: .alerts, json: alertsJSON, memory: memory)

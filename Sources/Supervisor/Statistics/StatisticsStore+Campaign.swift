@@ -64,6 +64,25 @@ extension StatisticsStore {
         """
     }
 
+    /// The share of conversations that succeeded, in buckets of `minutes` from `from` to `to`;
+    /// nil for a bucket without conversations.
+    public func successTrend(campaignID: Int, from: Date, to: Date, minutes: Int = 15) async throws -> [Double?] {
+        let buckets = max(1, Int(to.timeIntervalSince(from) / Double(minutes * 60)) + 1)
+        var trend = [Double?](repeating: nil, count: buckets)
+        let rows = try await database.query(
+            """
+            SELECT floor(extract(epoch FROM dialed_at - \(from)) / \(Double(minutes * 60)))::int8,
+                   count(*) FILTER (WHERE success)::float8 / count(*)
+            FROM calls
+            WHERE campaign_id = \(campaignID) AND dialed_at >= \(from) AND dialed_at < \(to)
+              AND network_result = 'human' AND connected_at IS NOT NULL
+            GROUP BY 1
+            """
+        ).decode((Int, Double).self)
+        for (bucket, share) in rows where trend.indices.contains(bucket) { trend[bucket] = share }
+        return trend
+    }
+
     /// Where conversations went through the script: for each step, how many reached it and
     /// how many ended there, in the order of the script's first reach.
     public func funnel(campaignID: Int, from: Date, to: Date) async throws -> [FunnelStep] {
