@@ -227,12 +227,3 @@ struct DialerRunTests {
         }
     }
 }
-
-/// Polls until `condition` holds, for up to ten seconds.
-func waitFor(_ condition: @Sendable () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(10)
-    while !condition() {
-        guard ContinuousClock.now < deadline else { throw CancellationError() }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-}

@@ -7,17 +7,6 @@ import Testing
 
 @Suite("The supervisor hub: one subscriber, figures once, resume by the last id")
 struct HubTests {
-    /// Publishes events as a dialer does: a NOTIFY on the events channel.
-    func publish(_ database: Database, campaignID: Int, _ events: [DialerEvent]) async throws {
-        for payload in EventBatch(runID: 1, campaignID: campaignID, events: events).payloads {
-            try await database.withConnection { try $0.notify(SQLIdentifier("switchboard_events"), payload: payload) }
-        }
-    }
-
-    func event(_ kind: DialerEvent.Kind, _ seconds: Double, agent: Int? = nil, detail: String = "") -> DialerEvent {
-        DialerEvent(kind: kind, time: CampaignFixture.monday.addingTimeInterval(seconds), agentID: agent, contactID: 1, detail: detail)
-    }
-
     /// Collects a viewer's messages.
     func collect(_ stream: AsyncStream<HubMessage>, into box: Shared<[HubMessage]>) -> Task<Void, Never> {
         Task { for await message in stream { box.update { $0.append(message) } } }
@@ -35,7 +24,7 @@ struct HubTests {
             defer { reader.cancel() }
             try await waitFor { received.value.contains { $0.kind == .figures } }  // the first viewer's snapshot
             try await Task.sleep(for: .milliseconds(300))  // the listener is up
-            try await publish(database, campaignID: day.campaignID, [event(.dialed, 900), event(.agent, 901, agent: day.agents[0], detail: "in_call")])
+            try await publishEvents(database, campaignID: day.campaignID, [testEvent(.dialed, 900), testEvent(.agent, 901, agent: day.agents[0], detail: "in_call")])
             try await waitFor { received.value.contains { $0.kind == .events } }
             let events = try #require(received.value.first { $0.kind == .events })
             #expect(events.json.contains(#""kind":"dialed""#))
@@ -62,12 +51,12 @@ struct HubTests {
         let first = Shared<[HubMessage]>([])
         let reader = collect(await hub.viewer(campaignID: day.campaignID), into: first)
         try await Task.sleep(for: .milliseconds(300))
-        try await publish(database, campaignID: day.campaignID, [event(.dialed, 10)])
+        try await publishEvents(database, campaignID: day.campaignID, [testEvent(.dialed, 10)])
         try await waitFor { first.value.contains { $0.kind == .events } }
         reader.cancel()  // the viewer drops
         let lastSeen = try #require(first.value.last?.id)
-        try await publish(database, campaignID: day.campaignID, [event(.connected, 20)])
-        try await publish(database, campaignID: day.campaignID, [event(.ended, 30, detail: "sale 1")])
+        try await publishEvents(database, campaignID: day.campaignID, [testEvent(.connected, 20)])
+        try await publishEvents(database, campaignID: day.campaignID, [testEvent(.ended, 30, detail: "sale 1")])
         try await waitFor { hub.eventsReceived == 3 }
         let again = Shared<[HubMessage]>([])
         let second = collect(await hub.viewer(campaignID: day.campaignID, lastEventID: lastSeen), into: again)
@@ -78,7 +67,7 @@ struct HubTests {
         #expect(missed[0].contains(#""kind":"connected""#) && missed[1].contains(#""kind":"ended""#))
 
         // Sixty more messages than the hub remembers.
-        for offset in 0..<60 { try await publish(database, campaignID: day.campaignID, [event(.dialed, 40 + Double(offset))]) }
+        for offset in 0..<60 { try await publishEvents(database, campaignID: day.campaignID, [testEvent(.dialed, 40 + Double(offset))]) }
         try await waitFor { hub.eventsReceived == 63 }
         let late = Shared<[HubMessage]>([])
         let third = collect(await hub.viewer(campaignID: day.campaignID, lastEventID: lastSeen), into: late)
@@ -86,14 +75,5 @@ struct HubTests {
         try await waitFor { late.value.count >= 2 }
         #expect(late.value.first?.kind == .reset)
         #expect(late.value.dropFirst().contains { $0.kind == .figures })
-    }
-}
-
-/// Polls until `condition` holds, for up to ten seconds.
-func waitFor(_ condition: @Sendable () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(10)
-    while !condition() {
-        guard ContinuousClock.now < deadline else { throw CancellationError() }
-        try await Task.sleep(for: .milliseconds(20))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Persistence
+import ServiceLifecycle
 import Supervisor
 
 /// What supervisors read: the pushed stream, figures for any period, the script's funnel,
@@ -10,7 +11,6 @@ import Supervisor
 struct SupervisionAPI: Sendable {
     let database: Database
     let hub: SupervisorHub
-    let actor = "api"
 
     func register(on api: RouterGroup<BasicRequestContext>) {
         api.get("campaigns/:id/stream") { request, context in
@@ -21,8 +21,13 @@ struct SupervisionAPI: Sendable {
                 status: .ok,
                 headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"],
                 body: ResponseBody { writer in
-                    for await message in stream {
-                        try await writer.write(ByteBuffer(string: message.serverSentEvent))
+                    // A server that stops waits for open responses: end the streams then.
+                    try await withGracefulShutdownHandler {
+                        for await message in stream {
+                            try await writer.write(ByteBuffer(string: message.serverSentEvent))
+                        }
+                    } onGracefulShutdown: {
+                        hub.closeViewers()
                     }
                     try await writer.finish(nil)
                 })
@@ -72,9 +77,10 @@ struct SupervisionAPI: Sendable {
             let id = try context.parameters.require("id", as: UUID.self)
             return Reply(try await RecordingLibrary(database).listens(id).map { Listen(listener: $0.listener, at: $0.at) })
         }
-        api.get("recordings/:id/audio") { _, context in
+        api.get("recordings/:id/audio") { request, context in
             let id = try context.parameters.require("id", as: UUID.self)
-            guard let url = try await RecordingLibrary(database).open(id, listener: actor) else {
+            let listener = request.headers[.supervisor].map { String($0.prefix(100)) } ?? "api"
+            guard let url = try await RecordingLibrary(database).open(id, listener: listener) else {
                 throw DomainError.notFound("recording file", id.uuidString)
             }
             let data = try Data(contentsOf: url)
@@ -116,4 +122,6 @@ private struct Listen: Encodable, Sendable {
 
 extension HTTPField.Name {
     static let lastEventID = Self("Last-Event-ID")!
+    /// Who is listening to a recording, for the listen log; "api" when not given.
+    static let supervisor = Self("X-Supervisor")!
 }

@@ -53,6 +53,12 @@ struct HubState {
         viewers[id] = nil
     }
 
+    /// Forgets every viewer and hands back their streams, to be finished outside the lock.
+    mutating func removeAllViewers() -> [AsyncStream<HubMessage>.Continuation] {
+        defer { viewers.removeAll() }
+        return viewers.values.map(\.continuation)
+    }
+
     /// What a viewer gets first: the messages after `lastID` when the hub still has them all,
     /// otherwise (or for a new viewer) the latest snapshot, after a reset for one that missed some.
     func catchUp(campaignID: Int, after lastID: Int?) -> [HubMessage] {

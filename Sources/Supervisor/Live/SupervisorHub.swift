@@ -28,10 +28,13 @@ public final class SupervisorHub: Sendable {
         self.memory = memory
     }
 
-    /// Listens and refreshes until the task is cancelled.
+    /// Listens and refreshes until the task is cancelled; then ends every viewer's stream.
     public func run() async throws {
         let listener = NotificationListener(database.configuration, logger: logger)
-        defer { listener.stop() }
+        defer {
+            listener.stop()
+            closeViewers()
+        }
         let notifications = try await listener.notifications(on: SQLIdentifier("switchboard_events"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -72,6 +75,11 @@ public final class SupervisorHub: Sendable {
         }
         Gauge(label: "switchboard_sse_viewers").record(viewerCount)
         return stream
+    }
+
+    /// Ends every viewer's stream, so that their responses finish: the server is stopping.
+    public func closeViewers() {
+        for continuation in state.withLock({ $0.removeAllViewers() }) { continuation.finish() }
     }
 
     /// How many viewers are connected now.

@@ -1,20 +1,19 @@
 import Campaigns
 import Foundation
 import Persistence
-import TestSupport
 
 /// A small, hand-made day of calls for statistics tests: every figure can be worked out on paper.
-struct SupervisionFixture {
-    let campaignID: Int
-    let runID: Int
-    let agents: [Int]
-    let t0: Date
+public struct SupervisionFixture: Sendable {
+    public let campaignID: Int
+    public let runID: Int
+    public let agents: [Int]
+    public let t0: Date
 
     /// (agent index or nil, seconds after t0 dialed, network result, connected seconds after dial, talk, wrap, outcome, success, abandoned, path)
-    typealias Call = (agent: Int?, at: Double, result: String, connectAfter: Double?, talk: Double, wrap: Double, outcome: String?,
+    public typealias Call = (agent: Int?, at: Double, result: String, connectAfter: Double?, talk: Double, wrap: Double, outcome: String?,
                       success: Bool, abandoned: Bool, path: [String])
 
-    static let calls: [Call] = [
+    public static let calls: [Call] = [
         (0, 0, "human", 10, 100, 20, "sale", true, false, ["hello", "offer", "marketing", "sale"]),
         (0, 300, "human", 8, 60, 10, "refusal", false, false, ["hello", "offer", "refusal"]),
         (1, 60, "human", 12, 200, 30, "sale", true, false, ["hello", "offer", "marketing", "sale"]),
@@ -26,7 +25,7 @@ struct SupervisionFixture {
         (nil, 160, "invalid", nil, 0, 0, nil, false, false, []),
     ]
 
-    static func make(_ database: Database) async throws -> SupervisionFixture {
+    public static func make(_ database: Database) async throws -> SupervisionFixture {
         let fixture = try await CampaignFixture.make(database, consenting: 9, withoutConsent: 0)
         let t0 = CampaignFixture.monday
         let run = try await database.query(

@@ -1,0 +1,149 @@
+import Campaigns
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import Metrics
+import NIOCore
+import Persistence
+import Prometheus
+import Server
+import Supervisor
+import TestSupport
+import Testing
+
+/// The process's metrics registry: swift-metrics is bootstrapped once per process.
+enum TestMetrics {
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+}
+
+@Suite("The server over a real socket: the pushed stream, /metrics, recordings' audio")
+struct StreamTests {
+    static let token = "stream-token"
+
+    /// A running server on a free port, its supervisor hub started with it.
+    func withServer(_ body: @escaping @Sendable (Int, any TestClientProtocol, Database) async throws -> Void) async throws {
+        try await TestDatabase.withFresh { database in
+            let app = ServerApplication.make(
+                database: database, vault: CampaignFixture.testVault, apiToken: Self.token, settings: .init(), metrics: TestMetrics.registry,
+                logger: testLogger)
+            try await app.test(.live) { client in try await body(try #require(client.port), client, database) }
+        }
+    }
+
+    /// Opens the campaign's stream and collects its events.
+    func view(port: Int, campaignID: Int, lastEventID: Int? = nil, into events: Shared<[SSEClient.Event]>) async throws -> any Channel {
+        var headers = [("Authorization", "Bearer \(Self.token)")]
+        if let lastEventID { headers.append(("Last-Event-ID", "\(lastEventID)")) }
+        return try await SSEClient().connect(host: "127.0.0.1", port: port, path: "/api/campaigns/\(campaignID)/stream", headers: headers) { event in
+            events.update { $0.append(event) }
+        }
+    }
+
+    @Test("an event reaches a viewer; a viewer that reconnects with Last-Event-ID gets what it missed and nothing twice")
+    func resume() async throws {
+        try await withServer { port, client, database in
+            let campaignID = try await CampaignFixture.make(database, consenting: 1, withoutConsent: 0).campaign.id
+            // A second viewer stays all along, to know when the server has had every event.
+            let watcher = Shared<[SSEClient.Event]>([])
+            let watching = try await view(port: port, campaignID: campaignID, into: watcher)
+            defer { watching.close(promise: nil) }
+            let first = Shared<[SSEClient.Event]>([])
+            let viewing = try await view(port: port, campaignID: campaignID, into: first)
+            try await waitFor { first.value.contains { $0.name == "figures" } }
+            try await Task.sleep(for: .milliseconds(300))  // the hub's LISTEN is up
+            try await publishEvents(database, campaignID: campaignID, [testEvent(.dialed, 10)])
+            try await waitFor { first.value.contains { $0.name == "events" } }
+            #expect(first.value.first { $0.name == "events" }?.data.contains(#""kind":"dialed""#) == true)
+            try await viewing.close()
+            let lastSeen = try #require(first.value.compactMap(\.id).max())
+
+            try await publishEvents(database, campaignID: campaignID, [testEvent(.connected, 20)])
+            try await publishEvents(database, campaignID: campaignID, [testEvent(.ended, 30, detail: "sale 1")])
+            try await waitFor { watcher.value.filter { $0.name == "events" }.count == 3 }
+            let again = Shared<[SSEClient.Event]>([])
+            let reviewing = try await view(port: port, campaignID: campaignID, lastEventID: lastSeen, into: again)
+            defer { reviewing.close(promise: nil) }
+            try await waitFor { again.value.filter { $0.name == "events" }.count >= 2 }
+            let missed = again.value.filter { $0.name == "events" }
+            #expect(missed.count == 2)
+            #expect(missed[0].data.contains(#""kind":"connected""#) && missed[1].data.contains(#""kind":"ended""#))
+            #expect(again.value.allSatisfy { ($0.id ?? 0) > lastSeen })
+            #expect(!again.value.contains { $0.name == "reset" })
+        }
+    }
+
+    @Test("the stream refuses a viewer without the token")
+    func unauthorized() async throws {
+        try await withServer { port, client, database in
+            let campaignID = try await CampaignFixture.make(database, consenting: 1, withoutConsent: 0).campaign.id
+            let events = Shared<[SSEClient.Event]>([])
+            let channel = try await SSEClient().connect(host: "127.0.0.1", port: port, path: "/api/campaigns/\(campaignID)/stream") { event in
+                events.update { $0.append(event) }
+            }
+            defer { channel.close(promise: nil) }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(events.value.isEmpty)
+        }
+    }
+
+    @Test("/metrics is Prometheus text with the request, event and viewer series")
+    func metrics() async throws {
+        try await withServer { port, client, database in
+            let campaignID = try await CampaignFixture.make(database, consenting: 1, withoutConsent: 0).campaign.id
+            let events = Shared<[SSEClient.Event]>([])
+            let viewing = try await view(port: port, campaignID: campaignID, into: events)
+            defer { viewing.close(promise: nil) }
+            try await waitFor { events.value.contains { $0.name == "figures" } }
+            try await Task.sleep(for: .milliseconds(300))
+            try await publishEvents(database, campaignID: campaignID, [testEvent(.dialed, 10)])
+            try await waitFor { events.value.contains { $0.name == "events" } }
+            let text = try await fetch(client, path: "/metrics")
+            #expect(text.contains("# TYPE switchboard_events_received_total counter"))
+            #expect(text.contains("# TYPE switchboard_sse_viewers gauge"))
+            #expect(text.contains("hb_requests"))
+            let received = text.split(separator: "\n").first { $0.hasPrefix("switchboard_events_received_total ") }
+            #expect((received?.split(separator: " ").last.flatMap { Double($0) } ?? 0) >= 1)
+        }
+    }
+
+    @Test("a recording's audio plays where its file exists, and the listen is logged under the supervisor's name")
+    func audio() async throws {
+        try await withServer { port, client, database in
+            let day = try await SupervisionFixture.make(database)
+            let folder = TestDatabase.scratchFolder + "/audio-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let wav = Data("RIFF\u{0}\u{0}\u{0}\u{0}WAVEfmt ".utf8)
+            try wav.write(to: URL(fileURLWithPath: folder + "/call.wav"))
+            let call = try await database.query("SELECT id, agent_id, connected_at FROM calls WHERE agent_id IS NOT NULL ORDER BY sequence LIMIT 1")
+                .single().decode((Int, Int, Date).self)
+            let id = UUID()
+            try await database.execute(
+                """
+                INSERT INTO recordings (id, call_id, campaign_id, agent_id, started_at, duration_ms, codec, sample_rate, byte_size, sha256, storage_uri)
+                VALUES (\(id), \(call.0), \(day.campaignID), \(call.1), \(call.2), 60000, 'pcm_s16le', 8000, \(wav.count), \(Data(repeating: 1, count: 32)),
+                        \(URL(fileURLWithPath: folder + "/call.wav").absoluteString))
+                """)
+            let body = try await fetch(client, path: "/api/recordings/\(id)/audio", headers: [HTTPField.Name("X-Supervisor")!: "Ewa Nowak"])
+            #expect(body == String(decoding: wav, as: UTF8.self))
+            let listens = try await fetch(client, path: "/api/recordings/\(id)/listens")
+            #expect(listens.contains(#""listener":"Ewa Nowak""#))
+            let list = try await fetch(client, path: "/api/recordings?agent=Ala")
+            #expect(list.contains(id.uuidString.lowercased()) || list.contains(id.uuidString))
+        }
+    }
+
+    /// GET with the API token; the body, after checking for 200.
+    func fetch(_ client: any TestClientProtocol, path: String, headers: HTTPFields = [:]) async throws -> String {
+        var headers = headers
+        headers[.authorization] = "Bearer \(Self.token)"
+        return try await client.execute(uri: path, method: .get, headers: headers) { response in
+            #expect(response.status == .ok, "\(path)")
+            return String(buffer: response.body)
+        }
+    }
+}
