@@ -48,7 +48,7 @@ private final class EventStreamHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPClientResponsePart
 
     private let receive: @Sendable (SSEClient.Event) -> Void
-    private var buffer = ""
+    private var buffer = ByteBuffer()
     private var id: Int?
     private var name = "message"
     private var data: [String] = []
@@ -59,12 +59,15 @@ private final class EventStreamHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data part: NIOAny) {
         guard case .body(var bytes) = unwrapInboundIn(part) else { return }
-        buffer += bytes.readString(length: bytes.readableBytes) ?? ""
-        while let newline = buffer.firstIndex(of: "\n") {
-            let line = String(buffer[..<newline])
-            buffer.removeSubrange(...newline)
+        buffer.writeBuffer(&bytes)
+        // Lines end in LF (or CR LF); the view's indices count from the buffer's start.
+        while let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
+            var line = buffer.readString(length: newline - buffer.readerIndex) ?? ""
+            buffer.moveReaderIndex(forwardBy: 1)
+            if line.utf8.last == UInt8(ascii: "\r") { line.removeLast() }
             handle(line)
         }
+        buffer.discardReadBytes()
     }
 
     private func handle(_ line: String) {

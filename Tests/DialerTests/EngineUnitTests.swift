@@ -129,6 +129,15 @@ struct EngineUnitTests {
         let read = payloads.compactMap(EventBatch.init(payload:))
         #expect(read.allSatisfy { $0.runID == 4 && $0.campaignID == 2 })
         #expect(read.flatMap(\.events) == events)
+        let happened = Date(timeIntervalSince1970: 1_764_576_000.25)
+        #expect(EventBatch(payload: EventBatch(runID: 1, campaignID: 1, events: events, happenedAt: happened).payloads[0])?.happenedAt == happened)
+    }
+
+    @Test("the real clock maps a simulated moment back to the wall clock, by its speed")
+    func wallTime() {
+        let clock = RealClock(start: t0, speed: 60, queue: DispatchQueue(label: "wall-time"))
+        let twoMinutesAgo = clock.now.addingTimeInterval(-120)  // two seconds of wall time at 60×
+        #expect(abs(Date().timeIntervalSince(clock.wallTime(of: twoMinutesAgo)) - 2) < 0.5)
     }
 }
 

@@ -71,8 +71,8 @@ public struct DialerEvent: Sendable, Hashable, Codable {
     }
 }
 
-/// A batch of events of one run, as a NOTIFY payload: a header line `run campaign sent`, where
-/// `sent` is the wall-clock millisecond it was written, then one event per line.
+/// A batch of events of one run, as a NOTIFY payload: a header line `run campaign happened`,
+/// where `happened` is the wall-clock millisecond of its first event, then one event per line.
 public struct EventBatch: Sendable, Hashable {
     public static let channelName = "switchboard_events"
     /// PostgreSQL refuses payloads of 8,000 bytes or more.
@@ -81,19 +81,20 @@ public struct EventBatch: Sendable, Hashable {
     public let runID: Int
     public let campaignID: Int
     public let events: [DialerEvent]
-    /// When the batch was written, by the wall clock: how late a viewer sees it.
-    public let sentAt: Date
+    /// When the first of its events happened, by the wall clock: a viewer sees none of them
+    /// later than its arrival minus this.
+    public let happenedAt: Date
 
-    public init(runID: Int, campaignID: Int, events: [DialerEvent], sentAt: Date = Date()) {
+    public init(runID: Int, campaignID: Int, events: [DialerEvent], happenedAt: Date = Date()) {
         self.runID = runID
         self.campaignID = campaignID
         self.events = events
-        self.sentAt = sentAt
+        self.happenedAt = happenedAt
     }
 
     /// Payloads under the size limit, in order.
     public var payloads: [String] {
-        let header = "\(runID) \(campaignID) \(Int64((sentAt.timeIntervalSince1970 * 1000).rounded()))"
+        let header = "\(runID) \(campaignID) \(Int64((happenedAt.timeIntervalSince1970 * 1000).rounded()))"
         var payloads: [String] = []
         var current = header
         for event in events {
@@ -112,9 +113,9 @@ public struct EventBatch: Sendable, Hashable {
         var lines = payload.split(separator: "\n")
         guard !lines.isEmpty else { return nil }
         let header = lines.removeFirst().split(separator: " ")
-        guard header.count == 3, let run = Int(header[0]), let campaign = Int(header[1]), let sent = Int64(header[2]) else { return nil }
+        guard header.count == 3, let run = Int(header[0]), let campaign = Int(header[1]), let happened = Int64(header[2]) else { return nil }
         self.init(
             runID: run, campaignID: campaign, events: lines.compactMap { DialerEvent(line: $0) },
-            sentAt: Date(timeIntervalSince1970: Double(sent) / 1000))
+            happenedAt: Date(timeIntervalSince1970: Double(happened) / 1000))
     }
 }

@@ -33,6 +33,10 @@ public final class RealClock: SimulationClock, Sendable {
 
     public func start(on queue: DispatchQueue) {}
 
+    public func wallTime(of time: Date) -> Date {
+        Date().addingTimeInterval(-now.timeIntervalSince(time) / speed)
+    }
+
     public func stop() {
         stopped.store(true, ordering: .relaxed)
     }

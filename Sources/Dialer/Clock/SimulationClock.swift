@@ -15,4 +15,6 @@ public protocol SimulationClock: AnyObject, Sendable {
     func start(on queue: DispatchQueue)
     /// Runs no further action.
     func stop()
+    /// The wall-clock moment at which the simulation was at `time`, for how late viewers see events.
+    func wallTime(of time: Date) -> Date
 }

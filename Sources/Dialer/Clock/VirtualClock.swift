@@ -31,6 +31,9 @@ public final class VirtualClock: SimulationClock, @unchecked Sendable {
         }
     }
 
+    /// Virtual time has no wall-clock counterpart: an event is as late as now.
+    public func wallTime(of time: Date) -> Date { Date() }
+
     public func stop() {
         stopped = true
     }

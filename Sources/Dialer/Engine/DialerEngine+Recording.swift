@@ -108,7 +108,8 @@ extension DialerEngine {
     /// writers, as one transaction.
     func flush() {
         guard !pending.isEmpty || !releases.isEmpty || !events.isEmpty || !stretches.isEmpty else { return }
-        writes.submit(CallWriter.Batch(records: pending, released: releases, stretches: stretches, events: events))
+        let firstEventAt = events.first.map { clock.wallTime(of: $0.time) } ?? Date()
+        writes.submit(CallWriter.Batch(records: pending, released: releases, stretches: stretches, events: events, firstEventAt: firstEventAt))
         pending.removeAll(keepingCapacity: true)
         releases.removeAll()
         stretches.removeAll(keepingCapacity: true)

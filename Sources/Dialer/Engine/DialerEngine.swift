@@ -101,15 +101,16 @@ public final class DialerEngine: @unchecked Sendable {
         pace()
     }
 
-    /// On the real clock supervisors watch as it happens: what is pending goes out twice a second.
+    /// On the real clock supervisors watch as it happens: what is pending goes out ten times a
+    /// second, and a heartbeat every ten seconds.
     private func startFlushTimer() {
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
+        timer.schedule(deadline: .now() + 0.1, repeating: 0.1)
         timer.setEventHandler { @Sendable [weak self] in
             guard let self, completion != nil else { return }
             flush()
             heartbeats += 1
-            if heartbeats % 20 == 0 {
+            if heartbeats % 100 == 0 {
                 do { try writes.heartbeat() } catch { fail(error) }
             }
         }

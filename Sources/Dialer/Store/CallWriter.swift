@@ -28,12 +28,18 @@ public struct CallWriter: Sendable {
         public var released: [Int]
         public var stretches: [AgentState.Stretch]
         public var events: [DialerEvent]
+        /// When the first of the events happened, by the wall clock.
+        public var firstEventAt: Date
 
-        public init(records: [CallRecord], released: [Int] = [], stretches: [AgentState.Stretch] = [], events: [DialerEvent] = []) {
+        public init(
+            records: [CallRecord], released: [Int] = [], stretches: [AgentState.Stretch] = [], events: [DialerEvent] = [],
+            firstEventAt: Date = Date()
+        ) {
             self.records = records
             self.released = released
             self.stretches = stretches
             self.events = events
+            self.firstEventAt = firstEventAt
         }
     }
 
@@ -53,7 +59,7 @@ public struct CallWriter: Sendable {
         }
         if !batch.released.isEmpty { statements.append(leases.release(batch.released)) }
         if !batch.stretches.isEmpty { statements.append(insertStretches(batch.stretches)) }
-        for payload in EventBatch(runID: runID, campaignID: campaignID, events: batch.events).payloads {
+        for payload in EventBatch(runID: runID, campaignID: campaignID, events: batch.events, happenedAt: batch.firstEventAt).payloads {
             statements.append("SELECT pg_notify(\(EventBatch.channelName), \(payload))")
         }
         try connection.transaction { connection in

@@ -103,22 +103,25 @@ struct EventBatchPayload {
         events = batch.events
         struct Body: Encodable {
             let run: Int
-            let sentAt: Date
+            let happenedAt: Date
             let events: [DialerEvent]
         }
-        guard let json = try? JSONCoding.string(Body(run: batch.runID, sentAt: batch.sentAt, events: batch.events)) else { return nil }
+        guard let json = try? JSONCoding.string(Body(run: batch.runID, happenedAt: batch.happenedAt, events: batch.events)) else { return nil }
         self.json = json
     }
 }
 
-/// JSON as the stream and the API write it: sorted keys, ISO 8601 dates with milliseconds.
+/// JSON as the stream and the API write it: sorted keys, ISO 8601 dates in UTC with
+/// milliseconds (`2025-12-01T08:00:00.250Z`).
 public enum JSONCoding {
+    public static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     public static func string(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true)))
+            try container.encode(date.formatted(dateStyle))
         }
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }

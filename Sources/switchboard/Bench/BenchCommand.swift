@@ -6,5 +6,5 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput and memory against references on the same server (build with -c release).",
-        subcommands: [ImportBench.self, DialBench.self, PacingBench.self])
+        subcommands: [ImportBench.self, DialBench.self, PacingBench.self, StreamBench.self])
 }

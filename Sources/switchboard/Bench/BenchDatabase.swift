@@ -31,6 +31,19 @@ struct BenchDatabase {
             database: database, configuration: configuration, url: Self.url(url, database: name.name), maintenance: maintenance, name: name)
     }
 
+    /// Runs `body` with a bench database, dropped afterwards whatever happens.
+    static func with<T>(_ options: GlobalOptions, maxConnections: Int = 8, _ body: (BenchDatabase) async throws -> T) async throws -> T {
+        let bench = try await create(options, maxConnections: maxConnections)
+        do {
+            let value = try await body(bench)
+            await bench.drop()
+            return value
+        } catch {
+            await bench.drop()
+            throw error
+        }
+    }
+
     /// The same server's URL naming another database: the path after the host.
     static func url(_ url: String, database: String) -> String {
         guard let scheme = url.range(of: "://") else { return url + " dbname=\(database)" }

@@ -25,14 +25,7 @@ struct DialBench: AsyncParsableCommand {
     @Flag(help: "Publish events with NOTIFY, as a supervised run does.") var events = false
 
     func run() async throws {
-        let bench = try await BenchDatabase.create(global)
-        do {
-            try await measure(bench)
-        } catch {
-            await bench.drop()
-            throw error
-        }
-        await bench.drop()
+        try await BenchDatabase.with(global) { try await measure($0) }
     }
 
     private func measure(_ bench: BenchDatabase) async throws {

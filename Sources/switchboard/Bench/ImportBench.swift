@@ -17,8 +17,7 @@ struct ImportBench: AsyncParsableCommand {
         let (bytes, generation) = try await ProcessMeasure.time { try Self.generate(rows: rows, to: file) }
         Console.step("Generated \(Console.number(rows)) rows (\(String(format: "%.1f", Double(bytes) / 1_048_576)) MiB) in \(String(format: "%.1f", generation)) s")
 
-        let bench = try await BenchDatabase.create(global)
-        do {
+        try await BenchDatabase.with(global) { bench in
             Console.step(try await bench.serverDescription())
             for consent in DemoSetup.consents {
                 _ = try await ConsentStore(bench.database).define(
@@ -45,11 +44,7 @@ struct ImportBench: AsyncParsableCommand {
                 "accepted \(Console.number(report.accepted)), rejected \(Console.number(report.rejected)), "
                     + "repaired \(Console.number(report.repaired)); import \(String(format: "%.1f", seconds / copySeconds))× COPY's time")
             Console.step(String(format: "memory: %.0f MiB resident before the import, %.0f MiB peak", before, peak))
-        } catch {
-            await bench.drop()
-            throw error
         }
-        await bench.drop()
     }
 
     /// Writes the demo list's people, written as people type numbers, in bounded memory.

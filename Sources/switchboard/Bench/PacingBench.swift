@@ -30,8 +30,7 @@ struct PacingBench: AsyncParsableCommand {
     }
 
     private func day(_ mode: DialMode) async throws -> RunSummary {
-        let bench = try await BenchDatabase.create(global)
-        do {
+        try await BenchDatabase.with(global) { bench in
             let key = try MasterKey.load(keyFile: global.dataFolder + "/master.key")
             let world = try await BenchWorld.make(bench.database, vault: Vault(masterKey: key))
             try await world.addContacts(contacts)
@@ -39,12 +38,7 @@ struct PacingBench: AsyncParsableCommand {
             var settings = SimulationSettings(
                 agents: agents, hours: hours, seed: seed, start: ShiftStart.nextWeekdayMorning(after: Date(timeIntervalSince1970: 1_764_000_000)))
             settings.network.humanAnswer = answerRate
-            let outcome = try await Simulation(database: bench.database, logger: global.logger).run(campaign: campaign.name, settings: settings)
-            await bench.drop()
-            return outcome.summary
-        } catch {
-            await bench.drop()
-            throw error
+            return try await Simulation(database: bench.database, logger: global.logger).run(campaign: campaign.name, settings: settings).summary
         }
     }
 }

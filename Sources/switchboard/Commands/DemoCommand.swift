@@ -64,13 +64,16 @@ struct DemoCommand: AsyncParsableCommand {
 
     private func printNextSteps() {
         let url = global.databaseURL == nil ? "\"$(swift run switchboard db url)\"" : "\"$DATABASE_URL\""
+        let campaign = "\"\(DemoSetup.campaignName)\""
         Swift.print(
             """
 
-            Look at the data with psql:
-              psql \(url) -c "SELECT network_result, count(*) FROM calls GROUP BY 1 ORDER BY 2 DESC"
-              psql \(url) -c "SELECT outcome, count(*), count(*) FILTER (WHERE success) FROM calls WHERE outcome IS NOT NULL GROUP BY 1"
-              psql \(url) -c "SELECT * FROM recordings ORDER BY started_at LIMIT 5"
+            What next:
+              swift run switchboard report --campaign \(campaign) --output report.html     the day's printable report
+              swift run switchboard monitor --campaign \(campaign)                         the live dashboard; then, in another terminal:
+              swift run switchboard simulate --campaign \(campaign) --agents 12 --hours 1 --clock 60
+              swift run switchboard serve                                                    the JSON API, the live stream and /metrics
+              psql \(url) -c "SELECT outcome, count(*) FROM calls WHERE outcome IS NOT NULL GROUP BY 1"
             Run the demo again to simulate the next day; stop the database with: swift run switchboard db stop
             """)
     }

@@ -29,8 +29,7 @@ struct PlanCommand: AsyncParsableCommand {
             throw SimulationError.noScript(campaign: campaign)
         }
         workspace.close()
-        let bench = try await BenchDatabase.create(global)
-        do {
+        try await BenchDatabase.with(global) { bench in
             let key = try MasterKey.load(keyFile: global.dataFolder + "/master.key")
             let world = try await BenchWorld.make(bench.database, vault: Vault(masterKey: key), script: script)
             try await world.addContacts(listSize ?? targetContacts * 4, seed: seed)
@@ -62,11 +61,7 @@ struct PlanCommand: AsyncParsableCommand {
             Console.step(
                 "The smallest team: \(high) agents reach \(Console.number(trials[high]!.connected)) contacts in \(String(format: "%g", hours)) h "
                     + "with \(template.dialMode.rawValue) dialing (abandon rate \(Console.percent(trials[high]!.abandonRate, digits: 2)), limit \(Console.percent(template.abandonLimit, digits: 1)))")
-        } catch {
-            await bench.drop()
-            throw error
         }
-        await bench.drop()
     }
 
     /// One trial: a campaign with the template's settings and a queue of its own over the list.
