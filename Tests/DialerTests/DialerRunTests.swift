@@ -198,6 +198,13 @@ struct DialerRunTests {
             let kinds = Set(received.value.map(\.kind))
             #expect(kinds.isSuperset(of: [.dialed, .connected, .ended, .agent]))
             #expect(received.value.filter { $0.kind == .connected }.count == outcome.summary.connected + outcome.summary.machinesToAgents)
+            // Each agent is announced when the run starts and leaves when it ends. Batches from
+            // the two writers may commit out of order; the events' times put them back.
+            try await waitFor { received.value.filter { $0.detail == DialerEvent.loggedOut }.count == 2 }
+            let agentEvents = received.value.filter { $0.kind == .agent }.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+            let byAgent = Dictionary(grouping: agentEvents.map(\.element), by: \.agentID)
+            #expect(byAgent.count == 2)
+            #expect(byAgent.values.allSatisfy { $0.first?.detail == "ready" && $0.last?.detail == DialerEvent.loggedOut })
         }
     }
 

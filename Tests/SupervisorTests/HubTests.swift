@@ -35,6 +35,8 @@ struct HubTests {
             #expect(hub.eventsReceived == 2)
             let ids = received.value.map(\.id)
             #expect(ids == ids.sorted())
+            try await publishEvents(database, campaignID: day.campaignID, [testEvent(.agent, 950, agent: day.agents[0], detail: DialerEvent.loggedOut)])
+            try await waitFor { hub.snapshot(campaignID: day.campaignID).agents.isEmpty }
         }
     }
 

@@ -2,6 +2,9 @@ import Foundation
 
 /// Something that just happened in a dialer run, as every supervisor and dialer sees it.
 public struct DialerEvent: Sendable, Hashable, Codable {
+    /// The `agent` event's detail when an agent leaves with the end of a run.
+    public static let loggedOut = "logged_out"
+
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case dialed
         /// A person or a machine answered; `detail` says which.
@@ -12,7 +15,7 @@ public struct DialerEvent: Sendable, Hashable, Codable {
         case abandoned
         /// The call ended; `detail` is the outcome and `1` when it was a success, e.g. `sale 1`.
         case ended
-        /// An agent changed activity; `detail` is the new one.
+        /// An agent changed activity; `detail` is the new one, or `logged_out` when the run ends.
         case agent
         /// A recording is stored; `detail` is its id.
         case recording

@@ -95,6 +95,7 @@ public final class DialerEngine: @unchecked Sendable {
         clock.schedule(at: settings.end) { [self] in endShift() }
         scheduleProgress(at: settings.start.addingTimeInterval(RunProgress.interval))
         if settings.publishEvents { scheduleLevel(at: settings.start) }
+        for seat in agents { publish(.agent, agent: seat.agent.id, detail: seat.state.activity.rawValue) }
         for index in agents.indices { scheduleNextBreak(for: index, after: settings.start) }
         clock.start(on: queue)
         if case .real = settings.clock { startFlushTimer() }
@@ -140,6 +141,7 @@ public final class DialerEngine: @unchecked Sendable {
             summary.agentBusySeconds += (totals[.inCall] ?? 0) + (totals[.wrapUp] ?? 0)
             summary.agentAvailableSeconds += totals.filter { $0.key != .paused }.values.reduce(0, +)
         }
+        for seat in agents { publish(.agent, agent: seat.agent.id, detail: DialerEvent.loggedOut) }
         summary.simulatedSeconds = end.timeIntervalSince(settings.start)
         summary.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - wallStart.uptimeNanoseconds) / 1e9
         clock.stop()

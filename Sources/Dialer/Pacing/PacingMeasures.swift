@@ -56,12 +56,14 @@ struct RecentSample: Sendable {
         }
     }
 
-    /// P(handle ≤ elapsed + horizon | handle > elapsed), from the empirical distribution;
-    /// with no data, an agent counts as released with probability ½ only when past the horizon.
+    var count: Int { sorted.count }
+
+    /// P(handle ≤ elapsed + horizon | handle > elapsed), from the empirical distribution. A
+    /// call already longer than every one measured is not counted on: early in a shift only
+    /// the short calls have ended, and taking the long ones for nearly over overdials.
     func probabilityEnding(afterElapsed elapsed: Double, within horizon: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
         let longer = sorted.count - sorted.partitioningIndex { $0 > elapsed }
-        guard longer > 0 else { return 1 }
+        guard longer > 0 else { return 0 }
         let endingSoon = sorted.partitioningIndex { $0 > elapsed + horizon } - sorted.partitioningIndex { $0 > elapsed }
         return Double(endingSoon) / Double(longer)
     }

@@ -65,8 +65,8 @@ public struct PredictivePacer: Pacer {
     public mutating func callsToPlace(_ snapshot: PacingSnapshot) -> Int {
         adjust(at: snapshot.now, agentsWaiting: snapshot.readyAgents > snapshot.dialing + snapshot.answeredWaiting)
         let agents = snapshot.readyAgents + snapshot.busyAgents
-        guard dials.count >= 50 else {
-            // Until the answer rate is known, dial like the progressive dialer.
+        guard dials.count >= 50, handleSeconds.count >= 30 else {
+            // Until the answer rate and the handle times are known, dial like the progressive dialer.
             return max(0, snapshot.readyAgents - snapshot.dialing - snapshot.answeredWaiting)
         }
         let answerRate = min(0.99, max(0.01, Double(dials.total) / Double(dials.count)))

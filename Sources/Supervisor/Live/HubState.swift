@@ -79,14 +79,22 @@ struct HubState {
             simulatedNow[batch.campaignID] = max(simulatedNow[batch.campaignID] ?? event.time, event.time)
             if event.kind == .level { dialLevel[batch.campaignID] = Double(event.detail) }
             guard event.kind == .agent, let agent = event.agentID else { continue }
+            // Batches from a dialer's two writers may arrive out of order: the later state wins,
+            // and an agent that left is remembered as such, so a late batch does not bring it back.
+            if let known = agents[batch.campaignID]?[agent], known.since > event.time { continue }
             agents[batch.campaignID, default: [:]][agent] = AgentLiveState(agentID: agent, activity: event.detail, since: event.time)
             changedAgents = true
         }
         return changedAgents
     }
 
+    /// The campaign's agents that are logged in, by id.
+    func present(_ campaignID: Int) -> [AgentLiveState] {
+        (agents[campaignID] ?? [:]).values.filter { $0.activity != DialerEvent.loggedOut }.sorted { $0.agentID < $1.agentID }
+    }
+
     func agentsJSON(_ campaignID: Int) -> String {
-        let list = (agents[campaignID] ?? [:]).values.sorted { $0.agentID < $1.agentID }
+        let list = present(campaignID)
         return (try? JSONCoding.string(list)) ?? "[]"
     }
 }

@@ -118,7 +118,7 @@ public final class SupervisorHub: Sendable {
     public func snapshot(campaignID: Int) -> Snapshot {
         state.withLock { state in
             Snapshot(
-                figures: state.figures[campaignID], agents: (state.agents[campaignID] ?? [:]).values.sorted { $0.agentID < $1.agentID },
+                figures: state.figures[campaignID], agents: state.present(campaignID),
                 alerts: state.alerts[campaignID] ?? [])
         }
     }
@@ -146,7 +146,7 @@ public final class SupervisorHub: Sendable {
                 campaignID: campaignID, from: DayBoundary.startOfDay(now), to: now.addingTimeInterval(1))
             figures.dialLevel = state.withLock { $0.dialLevel[campaignID] }
             let context = try await AlertContext.load(campaignID: campaignID, database: database)
-            let agents = state.withLock { $0.agents[campaignID].map { Array($0.values) } ?? [] }
+            let agents = state.withLock { $0.present(campaignID) }
             let alerts = AlertRules(settings: alertSettings).evaluate(
                 figures: figures, limit: context.abandonLimit, agents: agents, silentDialers: context.silentDialers, now: now)
             let figuresJSON = try JSONCoding.string(figures)

@@ -36,7 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
                 + "(\(Console.number(report.repaired)) numbers repaired, \(Console.number(report.duplicates)) already known); "
                 + "\(Console.number(waiting)) wait in the queue, contacts without every required consent stay out")
 
-        let start = try await nextShift(campaignID: campaign.id, database: database)
+        let start = try await ShiftStart.next(campaignID: campaign.id, database: database)
         Console.step("Simulating \(agents) agents for \(Int(hours)) hours from \(Self.describe(start)) (virtual clock, seed \(seed))")
         let settings = SimulationSettings(
             agents: agents, hours: hours, seed: seed, start: start, recordingsFolder: global.absoluteDataFolder + "/recordings")
@@ -45,13 +45,6 @@ struct DemoCommand: AsyncParsableCommand {
         SummaryReport.print(outcome.summary, runID: outcome.runID)
         try await SupervisorView.print(runID: outcome.runID, database: database)
         printNextSteps()
-    }
-
-    /// The first weekday morning after the demo's last simulated shift, or after today.
-    private func nextShift(campaignID: Int, database: Database) async throws -> Date {
-        let last = try await database.query(
-            "SELECT max(simulated_until) FROM dialer_runs WHERE campaign_id = \(campaignID)").single().decode(Date?.self, at: 0)
-        return ShiftStart.nextWeekdayMorning(after: last ?? Date())
     }
 
     static func describe(_ date: Date) -> String {
@@ -65,14 +58,17 @@ struct DemoCommand: AsyncParsableCommand {
     private func printNextSteps() {
         let url = global.databaseURL == nil ? "\"$(swift run switchboard db url)\"" : "\"$DATABASE_URL\""
         let campaign = "\"\(DemoSetup.campaignName)\""
+        let steps = [
+            ("swift run switchboard report --campaign \(campaign) --output report.html", "the day's printable report"),
+            ("swift run switchboard monitor --campaign \(campaign)", "the live dashboard; then, in another terminal:"),
+            ("swift run switchboard simulate --campaign \(campaign) --agents 12 --hours 1 --clock 60", "an hour a minute"),
+            ("swift run switchboard serve", "the JSON API, the live stream and /metrics"),
+        ]
+        let width = steps.map(\.0.count).max() ?? 0
+        Swift.print("\nWhat next:")
+        for (command, purpose) in steps { Swift.print("  " + command.padding(toLength: width + 3, withPad: " ", startingAt: 0) + purpose) }
         Swift.print(
             """
-
-            What next:
-              swift run switchboard report --campaign \(campaign) --output report.html     the day's printable report
-              swift run switchboard monitor --campaign \(campaign)                         the live dashboard; then, in another terminal:
-              swift run switchboard simulate --campaign \(campaign) --agents 12 --hours 1 --clock 60
-              swift run switchboard serve                                                    the JSON API, the live stream and /metrics
               psql \(url) -c "SELECT outcome, count(*) FROM calls WHERE outcome IS NOT NULL GROUP BY 1"
             Run the demo again to simulate the next day; stop the database with: swift run switchboard db stop
             """)

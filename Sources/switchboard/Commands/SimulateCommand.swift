@@ -13,7 +13,8 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Simulated agents.") var agents: Int = 10
     @Option(help: "Length of the shift in hours.") var hours: Double = 8
     @Option(help: "Seed of the random choices; the same seed replays the same day.") var seed: UInt64 = 1
-    @Option(help: "Start of the shift, ISO 8601 (default: the next weekday 09:00, Europe/Warsaw).") var start: String?
+    @Option(help: "Start of the shift, ISO 8601 (default: 09:00 Warsaw time on the next weekday after today and after the campaign's last run).")
+    var start: String?
     @Option(help: "virtual (as fast as possible) or a speed factor for the real clock, e.g. 60.") var clock: String = "virtual"
     @Option(help: "Share of dials a person answers.") var answerRate: Double?
     @Option(help: "Most MiB of recordings' audio the run writes; 0 keeps metadata only.") var recordingCapMb: Int = 128
@@ -21,8 +22,13 @@ struct SimulateCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
-        var settings = SimulationSettings(
-            agents: agents, hours: hours, seed: seed, start: try ShiftStart.parse(start), clock: try ClockKind.parse(clock))
+        let shiftStart: Date
+        if let start {
+            shiftStart = try ShiftStart.parse(start)
+        } else {
+            shiftStart = try await ShiftStart.next(campaignID: CampaignStore(workspace.database).named(campaign).id, database: workspace.database)
+        }
+        var settings = SimulationSettings(agents: agents, hours: hours, seed: seed, start: shiftStart, clock: try ClockKind.parse(clock))
         if let answerRate { settings.network.humanAnswer = answerRate }
         settings.recordingsFolder = global.absoluteDataFolder + "/recordings"
         settings.recordingCapBytes = recordingCapMb << 20

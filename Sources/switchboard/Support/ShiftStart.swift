@@ -1,18 +1,24 @@
 import ArgumentParser
 import Foundation
+import Persistence
 
-/// When a simulated shift starts: given in ISO 8601, or the next weekday at 09:00 in Warsaw.
+/// When a simulated shift starts: given in ISO 8601, or a weekday at 09:00 in Warsaw.
 enum ShiftStart {
     static let warsaw = TimeZone(identifier: "Europe/Warsaw") ?? .gmt
 
-    static func parse(_ text: String?, after now: Date = Date()) throws -> Date {
-        if let text {
-            guard let date = ISO8601DateFormatter().date(from: text) else {
-                throw ValidationError("--start must be an ISO 8601 time such as 2026-12-01T09:00:00+01:00, not '\(text)'")
-            }
-            return date
+    static func parse(_ text: String) throws -> Date {
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw ValidationError("--start must be an ISO 8601 time such as 2026-12-01T09:00:00+01:00, not '\(text)'")
         }
-        return nextWeekdayMorning(after: now)
+        return date
+    }
+
+    /// The first weekday morning after the campaign's last simulated shift, or after today:
+    /// runs follow one another instead of simulating a day twice.
+    static func next(campaignID: Int, database: Database) async throws -> Date {
+        let last = try await database.query(
+            "SELECT max(simulated_until) FROM dialer_runs WHERE campaign_id = \(campaignID)").single().decode(Date?.self, at: 0)
+        return nextWeekdayMorning(after: max(last ?? Date(), Date()))
     }
 
     static func nextWeekdayMorning(after date: Date) -> Date {
