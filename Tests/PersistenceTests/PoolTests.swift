@@ -95,10 +95,10 @@ struct PoolTests {
         }
     }
 
+    /// Ends a backend and waits (up to 5 s) until its process is gone, so its socket is closed.
     private func terminate(pid: Int32) async throws {
         let admin = Database(try await TestDatabase.serverConfiguration(), logger: testLogger)
         defer { admin.close() }
-        try await admin.query("SELECT pg_terminate_backend(\(pid))")
-        try await Task.sleep(for: .milliseconds(100))
+        try await admin.query("SELECT pg_terminate_backend(\(pid), 5000)")
     }
 }

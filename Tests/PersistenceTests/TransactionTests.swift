@@ -82,7 +82,8 @@ struct TransactionTests {
                 group.addTask { try await book(1) }
                 try await group.waitForAll()
             }
-            #expect(attempts.update { $0.reduce(0, +) } == 3)
+            // At least one retry; more when a retry reads before the winner has committed.
+            #expect(attempts.update { $0.reduce(0, +) } >= 3)
             #expect(try await database.query("SELECT count(*) FROM shifts").single().decode(Int.self, at: 0) == 1)
         }
     }

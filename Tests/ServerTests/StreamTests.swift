@@ -102,7 +102,12 @@ struct StreamTests {
             try await Task.sleep(for: .milliseconds(300))
             try await publishEvents(database, campaignID: campaignID, [testEvent(.dialed, 10)])
             try await waitFor { events.value.contains { $0.name == "events" } }
-            let text = try await fetch(client, path: "/metrics")
+            // A request is counted once its response is written, so ask until one has been.
+            var text = try await fetch(client, path: "/metrics")
+            for _ in 0..<50 where !text.contains("hb_requests") {
+                try await Task.sleep(for: .milliseconds(20))
+                text = try await fetch(client, path: "/metrics")
+            }
             #expect(text.contains("# TYPE switchboard_events_received_total counter"))
             #expect(text.contains("# TYPE switchboard_sse_viewers gauge"))
             #expect(text.contains("hb_requests"))

@@ -19,7 +19,7 @@ struct SupervisionAPI: Sendable {
             let stream = await hub.viewer(campaignID: id, lastEventID: last)
             return Response(
                 status: .ok,
-                headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"],
+                headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .accelBuffering: "no"],
                 body: ResponseBody { writer in
                     // A server that stops waits for open responses: end the streams then.
                     try await withGracefulShutdownHandler {
@@ -124,4 +124,6 @@ extension HTTPField.Name {
     static let lastEventID = Self("Last-Event-ID")!
     /// Who is listening to a recording, for the listen log; "api" when not given.
     static let supervisor = Self("X-Supervisor")!
+    /// Tells a reverse proxy (nginx) not to buffer the event stream.
+    static let accelBuffering = Self("X-Accel-Buffering")!
 }

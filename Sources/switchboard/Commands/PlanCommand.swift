@@ -23,12 +23,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Seed.") var seed: UInt64 = 1
 
     func run() async throws {
-        let workspace = try await Workspace.open(global)
-        let template = try await CampaignStore(workspace.database).named(campaign)
-        guard let scriptID = template.scriptID, let script = try await ScriptStore(workspace.database).version(id: scriptID)?.script else {
-            throw SimulationError.noScript(campaign: campaign)
-        }
-        workspace.close()
+        let (template, script) = try await campaignAndScript()
         try await BenchDatabase.with(global) { bench in
             let key = try MasterKey.load(keyFile: global.dataFolder + "/master.key")
             let world = try await BenchWorld.make(bench.database, vault: Vault(masterKey: key), script: script)
@@ -54,14 +49,25 @@ struct PlanCommand: AsyncParsableCommand {
             }
             Console.table(
                 ["agents", "reached", "abandon rate", "occupancy"],
-                trials.keys.sorted().map { agents in
-                    let summary = trials[agents]!
-                    return [String(agents), Console.number(summary.connected), Console.percent(summary.abandonRate, digits: 2), Console.percent(summary.occupancy)]
+                trials.sorted { $0.key < $1.key }.map { agents, summary in
+                    [String(agents), Console.number(summary.connected), Console.percent(summary.abandonRate, digits: 2), Console.percent(summary.occupancy)]
                 })
+            guard let smallest = trials[high] else { return }
             Console.step(
-                "The smallest team: \(high) agents reach \(Console.number(trials[high]!.connected)) contacts in \(String(format: "%g", hours)) h "
-                    + "with \(template.dialMode.rawValue) dialing (abandon rate \(Console.percent(trials[high]!.abandonRate, digits: 2)), limit \(Console.percent(template.abandonLimit, digits: 1)))")
+                "The smallest team: \(high) agents reach \(Console.number(smallest.connected)) contacts in \(String(format: "%g", hours)) h "
+                    + "with \(template.dialMode.rawValue) dialing (abandon rate \(Console.percent(smallest.abandonRate, digits: 2)), limit \(Console.percent(template.abandonLimit, digits: 1)))")
         }
+    }
+
+    /// The campaign to plan with and its pinned script; the workspace is closed before the trials start.
+    private func campaignAndScript() async throws -> (Campaign, CallScript) {
+        let workspace = try await Workspace.open(global)
+        defer { workspace.close() }
+        let template = try await CampaignStore(workspace.database).named(campaign)
+        guard let scriptID = template.scriptID, let script = try await ScriptStore(workspace.database).version(id: scriptID)?.script else {
+            throw SimulationError.noScript(campaign: campaign)
+        }
+        return (template, script)
     }
 
     /// One trial: a campaign with the template's settings and a queue of its own over the list.
