@@ -135,10 +135,34 @@ struct StreamTests {
                 """)
             let body = try await fetch(client, path: "/api/recordings/\(id)/audio", headers: [HTTPField.Name("X-Supervisor")!: "Ewa Nowak"])
             #expect(body == String(decoding: wav, as: UTF8.self))
+            // A player seeking asks for parts; they are the same listen.
+            let part = try await fetchRange(client, path: "/api/recordings/\(id)/audio", range: "bytes=8-11")
+            #expect(part.status == .partialContent && part.body == "WAVE" && part.contentRange == "bytes 8-11/16")
+            let tail = try await fetchRange(client, path: "/api/recordings/\(id)/audio", range: "bytes=-4")
+            #expect(tail.status == .partialContent && tail.body == "fmt " && tail.contentRange == "bytes 12-15/16")
+            let open = try await fetchRange(client, path: "/api/recordings/\(id)/audio", range: "bytes=4-")
+            #expect(open.status == .partialContent && open.body.utf8.count == 12 && open.contentRange == "bytes 4-15/16")
+            let beyond = try await fetchRange(client, path: "/api/recordings/\(id)/audio", range: "bytes=16-")
+            #expect(beyond.status == .rangeNotSatisfiable && beyond.contentRange == "bytes */16")
+            let several = try await fetchRange(client, path: "/api/recordings/\(id)/audio", range: "bytes=0-1,4-5")
+            #expect(several.status == .ok && several.body.utf8.count == 16)  // several ranges: the whole file
+            let backwards = try await fetchRange(client, path: "/api/recordings/\(id)/audio", range: "bytes=5-2")
+            #expect(backwards.status == .ok && backwards.body.utf8.count == 16)  // nonsense is ignored
             let listens = try await fetch(client, path: "/api/recordings/\(id)/listens")
             #expect(listens.contains(#""listener":"Ewa Nowak""#))
+            #expect(listens.components(separatedBy: "listener").count == 2)  // one listen
             let list = try await fetch(client, path: "/api/recordings?agent=Ala")
             #expect(list.contains(id.uuidString.lowercased()) || list.contains(id.uuidString))
+        }
+    }
+
+    /// GET with the API token and a `Range` header, as the supervisor Ewa Nowak.
+    func fetchRange(_ client: any TestClientProtocol, path: String, range: String) async throws -> (
+        status: HTTPResponse.Status, body: String, contentRange: String?
+    ) {
+        let headers: HTTPFields = [.authorization: "Bearer \(Self.token)", .range: range, HTTPField.Name("X-Supervisor")!: "Ewa Nowak"]
+        return try await client.execute(uri: path, method: .get, headers: headers) { response in
+            (response.status, String(buffer: response.body), response.headers[.contentRange])
         }
     }
 

@@ -22,7 +22,7 @@ struct ReportsTests {
         }
     }
 
-    @Test("recordings are found by campaign, agent, outcome and length; a listen is logged")
+    @Test("recordings are found by campaign, agent, outcome and length; a listen is logged once per player")
     func recordings() async throws {
         try await TestDatabase.withFresh { database in
             let day = try await SupervisionFixture.make(database)
@@ -50,12 +50,16 @@ struct ReportsTests {
             #expect(try await library.search(.init(minimumSeconds: 150)).count == 2)
             let entry = try #require(try await library.find(ids[0]))
             #expect(entry.playable && entry.outcome == "sale" && entry.agent == "Ala")
-            let url = try await library.open(ids[0], listener: "supervisor 1")
-            #expect(url?.path == file)
+            let audio = try await library.open(ids[0], listener: "supervisor 1")
+            #expect(audio?.url.path == file)
+            #expect(audio?.byteSize == 12)
             #expect(try await library.open(ids[1], listener: "supervisor 1") == nil)  // metadata only
+            // The player's further requests are the same listen; another supervisor's is a new one.
+            _ = try await library.open(ids[0], listener: "supervisor 1")
+            _ = try await library.open(ids[0], listener: "supervisor 2")
             let listens = try await library.listens(ids[0])
-            #expect(listens.map(\.listener) == ["supervisor 1"])
-            #expect(try await library.find(ids[0])?.listens == 1)
+            #expect(listens.map(\.listener) == ["supervisor 2", "supervisor 1"])
+            #expect(try await library.find(ids[0])?.listens == 2)
         }
     }
 }

@@ -70,14 +70,34 @@ public struct RecordingLibrary: Sendable {
         try await database.query(Self.select + " WHERE r.id = \(id)").first.map(Self.decode)
     }
 
-    /// The recording's audio file, and a listen logged for `listener`; nil when the file is not kept.
-    public func open(_ id: UUID, listener: String) async throws -> URL? {
+    /// A recording's kept audio file.
+    public struct AudioFile: Sendable, Hashable {
+        public let url: URL
+        public let byteSize: Int
+    }
+
+    /// How long one listen lasts in the log: a player fetches the audio in parts as it plays
+    /// and seeks, and each part within this time of the last logged one is the same listen.
+    public static let listenWindowSeconds = 600
+
+    /// The recording's audio file, with a listen logged for `listener` unless they already
+    /// have one for it in the last `listenWindowSeconds`; nil when the file is not kept.
+    public func open(_ id: UUID, listener: String) async throws -> AudioFile? {
         try await database.transaction { connection in
             guard let uri = try connection.query("SELECT storage_uri FROM recordings WHERE id = \(id)").first?.decode(String?.self, at: 0),
-                let url = URL(string: uri), url.isFileURL, FileManager.default.isReadableFile(atPath: url.path)
+                let url = URL(string: uri), url.isFileURL, FileManager.default.isReadableFile(atPath: url.path),
+                let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
             else { return nil }
-            try connection.execute("INSERT INTO recording_listens (recording_id, listened_by) VALUES (\(id), \(listener))")
-            return url
+            try connection.execute(
+                """
+                INSERT INTO recording_listens (recording_id, listened_by)
+                SELECT \(id), \(listener)
+                WHERE NOT EXISTS (
+                    SELECT FROM recording_listens
+                    WHERE recording_id = \(id) AND listened_by = \(listener)
+                      AND listened_at > now() - make_interval(secs => \(Self.listenWindowSeconds)))
+                """)
+            return AudioFile(url: url, byteSize: size)
         }
     }
 
