@@ -15,6 +15,17 @@ struct ConnectingTests {
         #expect(error?.description.contains("DATABASE_URL") == true)
     }
 
+    @Test("a URL that is not a connection string is refused, not taken for a database name")
+    func notAURL() async throws {
+        let database = Database(DatabaseConfiguration(url: "localhost/switchboard"), logger: testLogger)
+        defer { database.close() }
+        let error = await #expect(throws: DatabaseError.self) { try await database.query("SELECT 1") }
+        #expect(error?.kind == .connectionFailed)
+        #expect(error?.description.contains("postgresql://") == true)
+        #expect(DatabaseConfiguration(url: "postgres://u@h/d").isConnectionString)
+        #expect(DatabaseConfiguration(url: "host=/tmp dbname=x").isConnectionString)
+    }
+
     @Test("a database that does not exist")
     func databaseMissing() async throws {
         let server = try await TestDatabase.serverConfiguration()

@@ -16,6 +16,12 @@ public final class Connection {
 
     /// Opens a connection. Blocks: call it on a dispatch queue, never on a Swift concurrency thread.
     init(_ configuration: DatabaseConfiguration, applicationName: String? = nil, logger: Logger) throws(DatabaseError) {
+        // libpq reads anything else as a database name on the local socket, a puzzling failure.
+        guard configuration.isConnectionString else {
+            throw DatabaseError(
+                .connectionFailed, message: "the database URL is neither a postgresql:// URL nor libpq's key=value settings",
+                hint: "write DATABASE_URL as postgresql://user:password@host:5432/database")
+        }
         // Our defaults come first so that the URL, expanded from the first `dbname`, can
         // override them; a second `dbname` is a plain database name that overrides the URL's;
         // the encoding comes last because every text we send and read is UTF-8.

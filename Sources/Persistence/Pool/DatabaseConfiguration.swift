@@ -20,6 +20,12 @@ public struct DatabaseConfiguration: Sendable {
         self.applicationName = applicationName
     }
 
+    /// Whether `url` is something libpq reads as a connection string: a `postgresql://` or
+    /// `postgres://` URI, or `key=value` settings.
+    public var isConnectionString: Bool {
+        url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") || url.contains("=")
+    }
+
     /// The same server, another database.
     public func with(databaseName: String) -> DatabaseConfiguration {
         var copy = self
