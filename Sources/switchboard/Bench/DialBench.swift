@@ -87,7 +87,7 @@ enum PgBench {
         let text = result.standardOutput
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
             let tps = Double(line.dropFirst(6).split(separator: " ").first ?? "")
-        else { throw ValidationError("pgbench did not report its TPS:\n\(text)") }
+        else { throw CommandFailure("pgbench did not report its TPS:\n\(text)") }
         return tps
     }
 
@@ -95,7 +95,7 @@ enum PgBench {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
             + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).map { "/usr/lib/postgresql/\($0)/bin" }
         guard let found = folders.map({ $0 + "/" + name }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw ValidationError("\(name) is not installed (Debian: apt-get install postgresql-client)")
+            throw CommandFailure("\(name) is not installed (Debian: apt-get install postgresql-client)")
         }
         return found
     }

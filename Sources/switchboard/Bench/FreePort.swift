@@ -5,7 +5,7 @@ enum FreePort {
     /// A port the kernel picks as free: bound once on the loopback, then let go.
     static func find() throws -> Int {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw BenchError("cannot open a socket to find a free port") }
+        guard socket >= 0 else { throw CommandFailure("cannot open a socket to find a free port") }
         defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -15,7 +15,7 @@ enum FreePort {
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
         }
-        guard bound else { throw BenchError("cannot bind a socket to find a free port") }
+        guard bound else { throw CommandFailure("cannot bind a socket to find a free port") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 

@@ -60,7 +60,7 @@ final class LatencyRecorder: Sendable {
         let deadline = ContinuousClock.now + .seconds(60)
         while state.withLock({ $0.snapshots.count }) < viewers {
             guard ContinuousClock.now < deadline else {
-                throw BenchError("only \(state.withLock { $0.snapshots.count }) of \(viewers) viewers got their first figures within a minute")
+                throw CommandFailure("only \(state.withLock { $0.snapshots.count }) of \(viewers) viewers got their first figures within a minute")
             }
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -117,10 +117,4 @@ final class LatencyRecorder: Sendable {
         guard let start = json.range(of: happenedAt)?.upperBound, let end = json[start...].firstIndex(of: "\"") else { return nil }
         return try? JSONCoding.dateStyle.parse(String(json[start..<end]))
     }
-}
-
-/// A benchmark that could not be carried out, and why.
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -92,7 +92,7 @@ struct StreamBench: AsyncParsableCommand {
         while recorder.eventsSeen == 0 {
             guard ContinuousClock.now < deadline else {
                 dialing.cancel()
-                throw BenchError("no event reached the viewers within five minutes of starting the dialer")
+                throw CommandFailure("no event reached the viewers within five minutes of starting the dialer")
             }
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -63,7 +63,7 @@ struct CampaignCommand: AsyncParsableCommand {
             for item in retry {
                 let parts = item.split(separator: "=")
                 guard parts.count == 2, let reason = RetryPolicy.Reason(rawValue: String(parts[0])), let seconds = Int(parts[1]) else {
-                    throw ValidationError("--retry takes REASON=SECONDS, e.g. busy=600, not \(item)")
+                    throw CommandFailure("--retry takes REASON=SECONDS, e.g. busy=600, not \(item)")
                 }
                 campaign.retryPolicy.delays[reason] = seconds
             }
@@ -133,13 +133,13 @@ enum WindowText {
     static func parse(_ hours: String, days: String) throws -> CallingWindow {
         let ends = hours.split(separator: "-").map { minutes(String($0)) }
         guard ends.count == 2, let start = ends[0], let end = ends[1] else {
-            throw ValidationError("--window is START-END in local time, e.g. 09:00-20:00, not \(hours)")
+            throw CommandFailure("--window is START-END in local time, e.g. 09:00-20:00, not \(hours)")
         }
         var weekdays = Set<Int>()
         for part in days.split(separator: ",") {
             let bounds = part.split(separator: "-").compactMap { Int($0) }
             guard let first = bounds.first, let last = bounds.last, bounds.count <= 2, first <= last else {
-                throw ValidationError("--days lists ISO weekdays (1 = Monday), e.g. 1-5 or 1,3,5, not \(days)")
+                throw CommandFailure("--days lists ISO weekdays (1 = Monday), e.g. 1-5 or 1,3,5, not \(days)")
             }
             weekdays.formUnion(first...last)
         }

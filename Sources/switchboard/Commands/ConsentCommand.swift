@@ -60,11 +60,11 @@ struct ConsentCommand: AsyncParsableCommand {
         func entry(granted: Bool, version: Int) throws -> ConsentEntry {
             var evidence: [String: String] = [:]
             for item in proof {
-                guard let equals = item.firstIndex(of: "=") else { throw ValidationError("--proof takes KEY=VALUE, not \(item)") }
+                guard let equals = item.firstIndex(of: "=") else { throw CommandFailure("--proof takes KEY=VALUE, not \(item)") }
                 evidence[String(item[..<equals])] = String(item[item.index(after: equals)...])
             }
             let expiry = try expires.map { text in
-                guard let date = ISO8601DateFormatter().date(from: text) else { throw ValidationError("--expires must be ISO 8601") }
+                guard let date = ISO8601DateFormatter().date(from: text) else { throw CommandFailure("--expires must be ISO 8601") }
                 return date
             }
             return ConsentEntry(

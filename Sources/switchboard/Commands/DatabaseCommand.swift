@@ -70,7 +70,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         func run() async throws {
             let cluster = folder.cluster
             guard yes else {
-                throw ValidationError("this deletes \(cluster.folder) and everything in it; run again with --yes to confirm")
+                throw CommandFailure("this deletes \(cluster.folder) and everything in it; run again with --yes to confirm")
             }
             try await cluster.destroy()
             print("deleted \(cluster.folder)")

@@ -16,7 +16,7 @@ struct DoNotCallCommand: AsyncParsableCommand {
         @Option(help: "objection, manual or regulator.") var reason: DoNotCallList.Reason = .manual
 
         func run() async throws {
-            guard (contact != nil) != stdin else { throw ValidationError("give --contact ID or --stdin") }
+            guard (contact != nil) != stdin else { throw CommandFailure("give --contact ID or --stdin") }
             let workspace = try await Workspace.open(global)
             defer { workspace.close() }
             let list = DoNotCallList(workspace.database, vault: workspace.vault)

@@ -17,7 +17,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Added before this day (YYYY-MM-DD).") var to: String?
 
     func run() async throws {
-        if consent != nil, withoutConsent != nil { throw ValidationError("give --consent or --without-consent, not both") }
+        if consent != nil, withoutConsent != nil { throw CommandFailure("give --consent or --without-consent, not both") }
         let filter = ExportFilter(
             campaign: campaign, source: source, consent: consent ?? withoutConsent, consentGranted: withoutConsent == nil,
             lastOutcome: lastOutcome, addedFrom: try Dates.parseDay(from), addedBefore: try Dates.parseDay(to))

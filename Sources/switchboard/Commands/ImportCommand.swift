@@ -41,14 +41,14 @@ struct ImportCommand: AsyncParsableCommand {
         var mapping: [String: ImportField] = [:]
         for entry in mappings {
             guard let equals = entry.lastIndex(of: "="), let field = ImportField(spec: String(entry[entry.index(after: equals)...])) else {
-                throw ValidationError(
+                throw CommandFailure(
                     "--map takes COLUMN=FIELD with FIELD one of first_name, last_name, full_name, phone, email, time_zone, "
                         + "consent:CODE, custom:NAME, ignore; not \"\(entry)\"")
             }
             mapping[String(entry[..<equals])] = field
         }
         guard let policy = ImportOptions.DuplicatePolicy(rawValue: duplicates) else {
-            throw ValidationError("--duplicates is skip or update, not \(duplicates)")
+            throw CommandFailure("--duplicates is skip or update, not \(duplicates)")
         }
         return ImportOptions(
             sourceName: source, campaignName: campaign, encoding: try encoding.map(Self.encoding),
@@ -62,7 +62,7 @@ struct ImportCommand: AsyncParsableCommand {
         case "utf8": return .utf8
         case "windows1250", "cp1250": return .windows1250
         case "iso88592", "latin2": return .iso8859_2
-        default: throw ValidationError("--encoding is utf8, windows1250 or iso8859_2, not \(text)")
+        default: throw CommandFailure("--encoding is utf8, windows1250 or iso8859_2, not \(text)")
         }
     }
 
@@ -71,7 +71,7 @@ struct ImportCommand: AsyncParsableCommand {
         case "comma", ",": return .comma
         case "semicolon", ";": return .semicolon
         case "tab", "\\t", "\t": return .tab
-        default: throw ValidationError("--delimiter is comma, semicolon or tab, not \(text)")
+        default: throw CommandFailure("--delimiter is comma, semicolon or tab, not \(text)")
         }
     }
 }

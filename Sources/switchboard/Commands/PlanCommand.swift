@@ -23,6 +23,10 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Seed.") var seed: UInt64 = 1
 
     func run() async throws {
+        guard targetContacts >= 1 else { throw CommandFailure("--target-contacts must be at least 1") }
+        guard maxAgents >= 1 else { throw CommandFailure("--max-agents must be at least 1") }
+        guard (listSize ?? targetContacts) >= targetContacts else { throw CommandFailure("--list-size must hold at least the contacts to reach") }
+        guard answerRate > 0, answerRate <= 1 else { throw CommandFailure("--answer-rate is a share above 0 and at most 1, such as 0.25") }
         let (template, script) = try await campaignAndScript()
         try await BenchDatabase.with(global) { bench in
             let key = try MasterKey.load(keyFile: global.dataFolder + "/master.key")
@@ -33,14 +37,14 @@ struct PlanCommand: AsyncParsableCommand {
                 let summary = try await simulate(agents: agents, template: template, world: world, database: bench)
                 trials[agents] = summary
                 Console.progress(
-                    "\(agents) agents: \(Console.number(summary.connected)) reached, abandon rate \(Console.percent(summary.abandonRate, digits: 2))",
+                    "\(Self.team(agents)): \(Console.number(summary.connected)) reached, abandon rate \(Console.percent(summary.abandonRate, digits: 2))",
                     final: true)
                 return summary.connected >= targetContacts && summary.abandonRate <= template.abandonLimit
             }
             var low = 0, high = 1
             while try await !trial(high) {
                 low = high
-                guard high < maxAgents else { throw ValidationError("even \(maxAgents) agents do not reach \(targetContacts) contacts in \(hours) h") }
+                guard high < maxAgents else { throw CommandFailure("even \(maxAgents) agents do not reach \(targetContacts) contacts in \(hours) h") }
                 high = min(high * 2, maxAgents)
             }
             while high - low > 1 {
@@ -54,7 +58,7 @@ struct PlanCommand: AsyncParsableCommand {
                 })
             guard let smallest = trials[high] else { return }
             Console.step(
-                "The smallest team: \(high) agents reach \(Console.number(smallest.connected)) contacts in \(String(format: "%g", hours)) h "
+                "The smallest team: \(Self.team(high)), reaching \(Console.number(smallest.connected)) contacts in \(String(format: "%g", hours)) h "
                     + "with \(template.dialMode.rawValue) dialing (abandon rate \(Console.percent(smallest.abandonRate, digits: 2)), limit \(Console.percent(template.abandonLimit, digits: 1)))")
         }
     }
@@ -69,6 +73,8 @@ struct PlanCommand: AsyncParsableCommand {
         }
         return (template, script)
     }
+
+    private static func team(_ agents: Int) -> String { agents == 1 ? "1 agent" : "\(agents) agents" }
 
     /// One trial: a campaign with the template's settings and a queue of its own over the list.
     private func simulate(agents: Int, template: Campaign, world: BenchWorld, database: BenchDatabase) async throws -> RunSummary {

@@ -20,7 +20,7 @@ struct ReportCommand: AsyncParsableCommand {
         let reported = try await CampaignStore(workspace.database).named(campaign)
         let date: Date
         if let day {
-            guard let parsed = try Dates.parseDay(day) else { throw ValidationError("--day is YYYY-MM-DD") }
+            guard let parsed = try Dates.parseDay(day) else { throw CommandFailure("--day is YYYY-MM-DD") }
             date = parsed.addingTimeInterval(12 * 3600)
         } else {
             date = try await workspace.database.query("SELECT max(dialed_at) FROM calls WHERE campaign_id = \(reported.id)")
@@ -32,7 +32,7 @@ struct ReportCommand: AsyncParsableCommand {
         case "html": text = report.html
         case "csv": text = report.campaignCSV
         case "agents-csv": text = report.agentCSV
-        default: throw ValidationError("--format is html, csv or agents-csv")
+        default: throw CommandFailure("--format is html, csv or agents-csv")
         }
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -42,7 +42,7 @@ extension ClockKind {
     static func parse(_ text: String) throws -> ClockKind {
         if text == "virtual" { return .virtual }
         guard let speed = Double(text), speed > 0 else {
-            throw ValidationError("--clock is 'virtual' or a speed factor such as 1 or 60, not '\(text)'")
+            throw CommandFailure("--clock is 'virtual' or a speed factor such as 1 or 60, not '\(text)'")
         }
         return .real(speed: speed)
     }

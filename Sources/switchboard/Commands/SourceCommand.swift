@@ -50,7 +50,7 @@ enum Dates {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.timeZone = TimeZone(identifier: "UTC")
-        guard let date = formatter.date(from: text) else { throw ValidationError("a day is YYYY-MM-DD, not \(text)") }
+        guard let date = formatter.date(from: text) else { throw CommandFailure("a day is YYYY-MM-DD, not \(text)") }
         return date
     }
 

@@ -8,7 +8,7 @@ enum ShiftStart {
 
     static func parse(_ text: String) throws -> Date {
         guard let date = ISO8601DateFormatter().date(from: text) else {
-            throw ValidationError("--start must be an ISO 8601 time such as 2026-12-01T09:00:00+01:00, not '\(text)'")
+            throw CommandFailure("--start must be an ISO 8601 time such as 2026-12-01T09:00:00+01:00, not '\(text)'")
         }
         return date
     }
