@@ -99,7 +99,10 @@ struct AdminAPITests {
                 #expect(response.status == .unprocessableContent)
                 #expect(String(buffer: response.body).contains("leads to \\\"callback\\\", which does not exist"))
             }
-            try await client.execute(uri: "/api/campaigns/9999", method: .get, headers: Self.auth) { #expect($0.status == .notFound) }
+            for path in ["", "/figures", "/funnel", "/agents/figures", "/reports/daily", "/stream"] {
+                try await client.execute(uri: "/api/campaigns/9999" + path, method: .get, headers: Self.auth) { #expect($0.status == .notFound, "\(path)") }
+            }
+            try await client.execute(uri: "/api/recordings/\(UUID())/listens", method: .get, headers: Self.auth) { #expect($0.status == .notFound) }
             try await client.execute(
                 uri: "/api/imports?source=S", method: .post, headers: [.authorization: "Bearer \(Self.token)"],
                 body: ByteBuffer(bytes: [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0])

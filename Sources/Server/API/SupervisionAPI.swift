@@ -14,7 +14,7 @@ struct SupervisionAPI: Sendable {
 
     func register(on api: RouterGroup<BasicRequestContext>) {
         api.get("campaigns/:id/stream") { request, context in
-            let id = try context.parameters.require("id", as: Int.self)
+            let id = try await campaign(context)
             let last = request.headers[.lastEventID].flatMap(Int.init) ?? request.uri.queryParameters.get("lastEventId", as: Int.self)
             let stream = await hub.viewer(campaignID: id, lastEventID: last)
             return Response(
@@ -33,19 +33,19 @@ struct SupervisionAPI: Sendable {
                 })
         }
         api.get("campaigns/:id/figures") { request, context in
-            let (id, from, to) = try period(request, context)
+            let (id, from, to) = try await period(request, context)
             return Reply(try await StatisticsStore(database).campaignFigures(campaignID: id, from: from, to: to))
         }
         api.get("campaigns/:id/funnel") { request, context in
-            let (id, from, to) = try period(request, context)
+            let (id, from, to) = try await period(request, context)
             return Reply(try await StatisticsStore(database).funnel(campaignID: id, from: from, to: to))
         }
         api.get("campaigns/:id/agents/figures") { request, context in
-            let (id, from, to) = try period(request, context)
+            let (id, from, to) = try await period(request, context)
             return Reply(try await StatisticsStore(database).agentFigures(campaignID: id, from: from, to: to))
         }
         api.get("campaigns/:id/reports/daily") { request, context in
-            let id = try context.parameters.require("id", as: Int.self)
+            let id = try await campaign(context)
             let day = try request.uri.queryParameters.get("day").map(Self.day) ?? Date()
             let report = try await DailyReport.make(campaignID: id, containing: day, database: database)
             switch request.uri.queryParameters.get("format") ?? "html" {
@@ -75,6 +75,7 @@ struct SupervisionAPI: Sendable {
         }
         api.get("recordings/:id/listens") { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
+            guard try await RecordingLibrary(database).find(id) != nil else { throw DomainError.notFound("recording", id.uuidString) }
             return Reply(try await RecordingLibrary(database).listens(id).map { Listen(listener: $0.listener, at: $0.at) })
         }
         api.get("recordings/:id/audio") { request, context in
@@ -104,10 +105,17 @@ struct SupervisionAPI: Sendable {
         return Response(status: .partialContent, headers: headers, body: body)
     }
 
+    /// The campaign a request names; 404 when there is none, rather than a campaign's worth of zeros.
+    private func campaign(_ context: BasicRequestContext) async throws -> Int {
+        let id = try context.parameters.require("id", as: Int.self)
+        guard try await CampaignStore(database).find(id: id) != nil else { throw DomainError.notFound("campaign", String(id)) }
+        return id
+    }
+
     /// The campaign and the period of a request: `from` and `to` as days or ISO 8601 times;
     /// by default today, in Warsaw time.
-    private func period(_ request: Request, _ context: BasicRequestContext) throws -> (Int, Date, Date) {
-        let id = try context.parameters.require("id", as: Int.self)
+    private func period(_ request: Request, _ context: BasicRequestContext) async throws -> (Int, Date, Date) {
+        let id = try await campaign(context)
         let query = request.uri.queryParameters
         let from = try query.get("from").map(Self.day) ?? DayBoundary.startOfDay(Date())
         let to = try query.get("to").map(Self.day) ?? Date()
