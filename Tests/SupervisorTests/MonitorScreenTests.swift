@@ -51,4 +51,11 @@ struct MonitorScreenTests {
         #expect(lines.count == 10)
         #expect(lines[9] == "… and 27 more agents")
     }
+
+    @Test("nobody logged in: the frame says so instead of an empty table")
+    func noAgents() {
+        let lines = MonitorScreen(campaign: "C", figures: nil, agents: [], alerts: [], trend: [], now: Date()).render(width: 40, height: 8)
+        #expect(lines[2] == "waiting for figures…")
+        #expect(lines[5] == "no agent is logged in")
+    }
 }

@@ -53,7 +53,7 @@ public struct MonitorScreen: Sendable {
         lines.append("success rate  " + Self.sparkline(trend.suffix(sparkWidth)))
         lines.append("")
         for alert in alerts.prefix(3) { lines.append((alert.severity == .critical ? "!! " : " ! ") + alert.message) }
-        lines.append("agent          activity     for")
+        lines.append(agents.isEmpty ? "no agent is logged in" : "agent          activity     for")
         let room = max(0, height - lines.count)
         let shown = agents.prefix(room)
         for (name, state) in shown {

@@ -25,7 +25,9 @@ struct MonitorCommand: AsyncParsableCommand {
         let names = AgentNames(database: workspace.database)
         if once {
             _ = await hub.viewer(campaignID: watched.id)
-            print(try await frame(hub: hub, campaign: watched, names: names, size: TerminalSize.current).joined(separator: "\n"))
+            var lines = try await frame(hub: hub, campaign: watched, names: names, size: TerminalSize.current)
+            while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }  // the screen's padding
+            print(lines.joined(separator: "\n"))
             return
         }
         let stream = await hub.viewer(campaignID: watched.id)
