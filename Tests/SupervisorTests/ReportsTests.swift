@@ -17,6 +17,11 @@ struct ReportsTests {
             #expect(report.campaignCSV == "hour,dialed,connected,successes,abandoned\n09:00,9,4,2,1\ntotal,9,4,2,1\n")
             #expect(report.agentCSV.contains("Bob,2,1,0.5000,240,50,145.0"))
             #expect(report.html.contains("<svg class=\"chart\""))
+            // A printed page has no tooltips: the chart names its series and its hours.
+            #expect(report.html.contains(">conversations</text>") && report.html.contains(">09:00</text>"))
+            #expect(!report.html.contains(">10:00</text>"))  // only the hours with calls
+            let quiet = try await DailyReport.make(campaignID: day.campaignID, containing: day.t0.addingTimeInterval(2 * 86_400), database: database)
+            #expect(quiet.html.contains("No calls this day."))
             #expect(report.html.contains("Ola &lt;b&gt;&amp;&lt;/b&gt;"))
             #expect(!report.html.contains("<b>&</b>"))
         }

@@ -29,7 +29,7 @@ extension DailyReport {
             body { font: 14px/1.4 system-ui, sans-serif; margin: 2rem; color: #111; }
             h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
             table { border-collapse: collapse; } th, td { padding: .2rem .8rem; border-bottom: 1px solid #ddd; text-align: right; }
-            th[scope=row] { text-align: left; font-weight: normal; }
+            th[scope=row] { text-align: left; font-weight: normal; } thead th:first-child { text-align: left; }
             .chart text { font-size: 10px; } @media print { body { margin: 0; } }
             </style></head><body>
             <h1>\(HTMLText.escape(campaign)) — daily report, \(day)</h1>
@@ -41,23 +41,41 @@ extension DailyReport {
             """
     }
 
-    /// Bars of dials, conversations and successes per hour.
+    /// Bars of dials, conversations and successes for each hour from the first call to the
+    /// last, with a legend and a scale, since a printed page has no tooltips.
     var hourChart: String {
-        let width = 24 * 30 + 40, height = 200, base = 170
+        guard let first = hours.map(\.hour).min(), let last = hours.map(\.hour).max() else { return "<p>No calls this day.</p>" }
+        let series: [(label: String, color: String, value: KeyPath<Hour, Int>)] = [
+            ("dialed", "#9bb", \.dialed), ("conversations", "#37a", \.connected), ("successes", "#2a5", \.successes),
+        ]
+        let left = 44, slot = 40, base = 190, plot = 150
+        let width = left + (last - first + 1) * slot + 8, height = base + 20
         let top = max(1, hours.map(\.dialed).max() ?? 1)
-        func bar(_ hour: Int, _ value: Int, offset: Int, color: String, label: String) -> String {
-            let barHeight = Int(Double(value) / Double(top) * 150)
-            return "<rect x=\"\(40 + hour * 30 + offset)\" y=\"\(base - barHeight)\" width=\"8\" height=\"\(barHeight)\" fill=\"\(color)\"><title>\(String(format: "%02d:00", hour)) \(label): \(value)</title></rect>"
+        func y(_ value: Int) -> Int { base - Int((Double(value) / Double(top) * Double(plot)).rounded()) }
+        var shapes = series.enumerated().map { index, entry in
+            "<rect x=\"\(left + index * 110)\" y=\"6\" width=\"10\" height=\"10\" fill=\"\(entry.color)\"/>"
+                + "<text x=\"\(left + index * 110 + 14)\" y=\"15\">\(entry.label)</text>"
         }
-        var shapes = hours.flatMap { hour in
-            [bar(hour.hour, hour.dialed, offset: 0, color: "#9bb", label: "dialed"),
-             bar(hour.hour, hour.connected, offset: 9, color: "#37a", label: "conversations"),
-             bar(hour.hour, hour.successes, offset: 18, color: "#2a5", label: "successes")]
+        for value in Set([top, top / 2]).sorted() where value > 0 {
+            shapes.append(
+                "<line x1=\"\(left - 4)\" y1=\"\(y(value))\" x2=\"\(width)\" y2=\"\(y(value))\" stroke=\"#e4e4e4\"/>"
+                    + "<text x=\"\(left - 8)\" y=\"\(y(value) + 4)\" text-anchor=\"end\">\(value)</text>")
         }
-        shapes += stride(from: 0, to: 24, by: 3).map { "<text x=\"\(40 + $0 * 30)\" y=\"\(base + 14)\">\(String(format: "%02d", $0))</text>" }
-        shapes.append("<text x=\"0\" y=\"24\">\(top)</text><line x1=\"38\" y1=\"\(base)\" x2=\"\(width)\" y2=\"\(base)\" stroke=\"#999\"/>")
-        return "<svg class=\"chart\" role=\"img\" aria-label=\"Calls per hour: dialed, conversations, successes\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">"
-            + shapes.joined() + "</svg>"
+        for hour in hours {
+            let x = left + (hour.hour - first) * slot + 4
+            for (index, entry) in series.enumerated() {
+                let value = hour[keyPath: entry.value]
+                shapes.append(
+                    "<rect x=\"\(x + index * 10)\" y=\"\(y(value))\" width=\"9\" height=\"\(base - y(value))\" fill=\"\(entry.color)\">"
+                        + "<title>\(String(format: "%02d:00", hour.hour)) \(entry.label): \(value)</title></rect>")
+            }
+        }
+        for hour in first...last {
+            shapes.append("<text x=\"\(left + (hour - first) * slot + 4)\" y=\"\(base + 14)\">\(String(format: "%02d:00", hour))</text>")
+        }
+        shapes.append("<line x1=\"\(left - 4)\" y1=\"\(base)\" x2=\"\(width)\" y2=\"\(base)\" stroke=\"#999\"/>")
+        return "<svg class=\"chart\" role=\"img\" aria-label=\"Calls per hour: dialed, conversations, successes\" "
+            + "width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">" + shapes.joined() + "</svg>"
     }
 
     static func percent(_ value: Double) -> String { String(format: "%.2f %%", value * 100) }
