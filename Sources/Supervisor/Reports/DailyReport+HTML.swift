@@ -35,7 +35,7 @@ extension DailyReport {
             <h1>\(HTMLText.escape(campaign)) — daily report, \(day)</h1>
             <h2>The day</h2><table>\(figuresRows)</table>
             <h2>Calls per hour</h2>\(hourChart)
-            <h2>Agents</h2><table><thead><tr><th>Agent</th><th>Calls</th><th>Successes</th><th>Conversion</th><th>Average handle</th></tr></thead><tbody>\(agentRows)</tbody></table>
+            <h2>Agents</h2><table><thead><tr><th>Agent</th><th>Calls handled</th><th>Successes</th><th>Conversion</th><th>Average handle</th></tr></thead><tbody>\(agentRows)</tbody></table>
             <h2>Where conversations went in the script</h2><table><thead><tr><th>Step</th><th>Reached</th><th>Ended here</th></tr></thead><tbody>\(funnelRows)</tbody></table>
             </body></html>
             """
