@@ -9,18 +9,20 @@ import Glibc
 enum Console {
     static let isTerminal = isatty(STDOUT_FILENO) == 1
 
+    /// Prints a step at once, also when standard output is a pipe or a file (a server's log).
     static func step(_ text: String) {
         print("• " + text)
+        fflush(nil)
     }
 
     /// Shows `text` as the current progress; on a terminal it replaces the previous one.
     static func progress(_ text: String, final: Bool = false) {
         if isTerminal {
             print("\r\u{1B}[2K  " + text, terminator: final ? "\n" : "")
-            fflush(nil)
         } else {
             print("  " + text)
         }
+        fflush(nil)
     }
 
     /// A table with a header row; numbers right-aligned.
