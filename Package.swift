@@ -122,6 +122,7 @@ let package = Package(
                 "Persistence",
                 "Campaigns",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             path: "Tests/Support"
         ),
