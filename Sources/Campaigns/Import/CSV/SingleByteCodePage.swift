@@ -8,6 +8,12 @@ struct SingleByteCodePage: Sendable {
     /// `scalars[byte]` is the scalar value the byte stands for.
     let scalars: [UInt16]
 
+    /// A page that agrees with ASCII below 0x80 and maps 0x80–0xFF to `upperHalf`.
+    init(encoding: TextEncoding, upperHalf: [UInt16]) {
+        self.encoding = encoding
+        self.scalars = (0..<128).map(UInt16.init) + upperHalf
+    }
+
     static func forEncoding(_ encoding: TextEncoding) -> SingleByteCodePage? {
         switch encoding {
         case .utf8: nil
