@@ -52,11 +52,10 @@ extension Connection {
                 return value
             } catch {
                 rollbackIfOpen()
-                guard let failure = error as? DatabaseError, failure.kind == .server,
-                    failure.sqlState?.isTransient == true, attempt < options.maxAttempts
+                guard let failure = error as? DatabaseError, failure.kind == .server, let state = failure.sqlState,
+                    state.isTransient, attempt < options.maxAttempts
                 else { throw error }
-                logger.debug(
-                    "transaction retried", metadata: ["sqlstate": "\(failure.sqlState!)", "attempt": "\(attempt)"])
+                logger.debug("transaction retried", metadata: ["sqlstate": "\(state)", "attempt": "\(attempt)"])
                 backOff(attempt: attempt)
                 attempt += 1
             }
