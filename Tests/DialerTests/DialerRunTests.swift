@@ -94,6 +94,35 @@ struct DialerRunTests {
         }
     }
 
+    @Test("renewing leases skips an entry a write holds instead of waiting for it (that wait deadlocked with the writers)")
+    func renewalSkipsLockedEntries() async throws {
+        try await TestDatabase.withFresh(maxConnections: 3) { database in
+            let fixture = try await CampaignFixture.make(database, consenting: 4, withoutConsent: 0)
+            try await CampaignQueue(database).refill(campaignID: fixture.campaign.id, at: Self.monday)
+            let leases = QueueLeases(campaign: fixture.campaign, dialerID: "d", leaseSeconds: 60)
+            let held = try await database.withConnection { try leases.claim(limit: 4, at: Self.monday, on: $0) }
+            #expect(held.count == 4)
+            let writeHolds = Shared(false), renewed = Shared(false)
+            let write = Task {
+                try await database.transaction { connection in
+                    try connection.execute(
+                        "SELECT FROM queue_entries WHERE campaign_id = \(fixture.campaign.id) AND contact_id = \(held[0].contactID) FOR UPDATE")
+                    writeHolds.update { $0 = true }
+                    while !renewed.value { usleep(1_000) }  // on the connection's own queue
+                }
+            }
+            try await waitFor { writeHolds.value }
+            let count = try await database.withConnection { connection in
+                defer { renewed.update { $0 = true } }
+                try connection.execute("SET statement_timeout = '3s'")
+                defer { _ = try? connection.execute("RESET statement_timeout") }
+                return try connection.execute(leases.renewal)
+            }
+            try await write.value
+            #expect(count == 3)
+        }
+    }
+
     @Test("no call is placed outside the calling window in the contact's own time zone")
     func callingWindow() async throws {
         try await TestDatabase.withFresh { database in

@@ -101,21 +101,30 @@ public struct QueueLeases: Sendable {
         """
     }
 
-    /// Extends every lease this dialer holds.
+    /// Extends every lease this dialer holds, except on entries a write has locked: that write
+    /// is finishing them. Waiting for those locks, while holding the ones already taken, is how
+    /// a renewal and a batch of writes used to deadlock.
     public var renewal: SQL {
         """
-        UPDATE queue_entries SET lease_expires_at = now() + make_interval(secs => \(leaseSeconds))
-        WHERE campaign_id = \(campaign.id) AND state = 'leased' AND leased_by = \(dialerID)
+        UPDATE queue_entries q SET lease_expires_at = now() + make_interval(secs => \(leaseSeconds))
+        FROM (SELECT contact_id FROM queue_entries
+              WHERE campaign_id = \(campaign.id) AND state = 'leased' AND leased_by = \(dialerID)
+              FOR UPDATE SKIP LOCKED) mine
+        WHERE q.campaign_id = \(campaign.id) AND q.contact_id = mine.contact_id
         """
     }
 
-    /// Returns contacts whose lease ran out (their dialer stopped) to the queue.
+    /// Returns contacts whose lease ran out (their dialer stopped) to the queue; an entry that a
+    /// write holds locked is left to that write.
     @discardableResult
     public func returnExpired(on connection: Connection) throws -> Int {
         try connection.execute(
             """
-            UPDATE queue_entries SET state = 'waiting', leased_by = NULL, lease_expires_at = NULL
-            WHERE campaign_id = \(campaign.id) AND state = 'leased' AND lease_expires_at < now()
+            UPDATE queue_entries q SET state = 'waiting', leased_by = NULL, lease_expires_at = NULL
+            FROM (SELECT contact_id FROM queue_entries
+                  WHERE campaign_id = \(campaign.id) AND state = 'leased' AND lease_expires_at < now()
+                  FOR UPDATE SKIP LOCKED) expired
+            WHERE q.campaign_id = \(campaign.id) AND q.contact_id = expired.contact_id
             """)
     }
 
