@@ -52,8 +52,8 @@ public enum EncodingDetector {
         if controlRange > 0 {
             // ISO-8859-2 would make these control characters, which decoding refuses.
             return guess(.windows1250, confident: windows >= isoLetters, """
-                Not UTF-8; \(controlRange) bytes in 0x80–0x9F are letters or quotes in Windows-1250 \
-                but control characters in ISO-8859-2.
+                Not UTF-8; bytes in 0x80–0x9F (\(controlRange) of them) are letters or quotes in \
+                Windows-1250 but control characters in ISO-8859-2.
                 """)
         }
         if windows == 0 && isoLetters == 0 {
@@ -66,8 +66,8 @@ public enum EncodingDetector {
         let (more, fewer) = (max(windows, isoLetters), min(windows, isoLetters))
         let confident = fewer == 0 || more >= 4 * fewer
         return guess(encoding, confident: confident, """
-            Not UTF-8; \(windows) bytes read as ą, ś, ź, Ą, Ś or Ź only in Windows-1250 and \
-            \(isoLetters) only in ISO-8859-2.
+            Not UTF-8; bytes that only Windows-1250 reads as ą, ś, ź, Ą, Ś or Ź: \(windows); \
+            that only ISO-8859-2 reads so: \(isoLetters).
             """)
     }
 }
