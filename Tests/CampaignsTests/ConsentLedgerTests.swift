@@ -50,6 +50,14 @@ struct ConsentLedgerTests {
             ])
             let again = try await queue.refill(campaignID: fixture.campaign.id, at: CampaignFixture.monday.addingTimeInterval(120))
             #expect(again.added == 1)
+            // A contact that does not exist is named as such, and nothing is recorded.
+            let missing = await #expect(throws: DomainError.self) {
+                try await ConsentStore(database).record([
+                    ConsentEntry(contactID: 999_999, consentCode: "telemarketing", version: 1, granted: false, channel: .manual,
+                                 proof: [:], recordedBy: "test", recordedAt: CampaignFixture.monday)
+                ])
+            }
+            #expect(missing?.kind == .notFound && missing?.description.contains("999999") == true)
         }
     }
 }

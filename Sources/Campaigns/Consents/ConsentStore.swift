@@ -66,12 +66,16 @@ public struct ConsentStore: Sendable {
             guard let type = try find(code: entry.consentCode, on: connection) else {
                 throw DomainError.notFound("consent type", entry.consentCode)
             }
-            try connection.execute(
-                """
-                INSERT INTO consents (contact_id, consent_type_id, version, granted, channel, proof, recorded_by, recorded_at, expires_at)
-                VALUES (\(entry.contactID), \(type.id), \(entry.version), \(entry.granted), \(entry.channel.rawValue),
-                        \(try JSONB(entry.proof)), \(entry.recordedBy), \(entry.recordedAt), \(entry.expiresAt))
-                """)
+            do {
+                try connection.execute(
+                    """
+                    INSERT INTO consents (contact_id, consent_type_id, version, granted, channel, proof, recorded_by, recorded_at, expires_at)
+                    VALUES (\(entry.contactID), \(type.id), \(entry.version), \(entry.granted), \(entry.channel.rawValue),
+                            \(try JSONB(entry.proof)), \(entry.recordedBy), \(entry.recordedAt), \(entry.expiresAt))
+                    """)
+            } catch let error as DatabaseError where error.sqlState == .foreignKeyViolation && error.constraint == "consents_contact_id_fkey" {
+                throw DomainError.notFound("contact", String(entry.contactID))
+            }
             if !entry.granted {
                 try CampaignQueue.removeIneligible(contactID: entry.contactID, consentTypeID: type.id, on: connection)
             }
