@@ -8,7 +8,13 @@ import Testing
 struct ImportTests {
     static let vault = CampaignFixture.testVault
 
-    func importer(_ database: Database) -> ContactImporter { ContactImporter(database: database, vault: Self.vault) }
+    /// The importer, with the source the tests import from ("Lista", a partner's list) described.
+    func importer(_ database: Database) async throws -> ContactImporter {
+        if try await DataSourceStore(database).find(name: "Lista") == nil {
+            _ = try await DataSourceStore(database).create(name: "Lista", kind: .partner, previousController: "Partner sp. z o.o.", actor: "test")
+        }
+        return ContactImporter(database: database, vault: Self.vault)
+    }
 
     func options(_ source: String = "Lista", campaign: String? = nil, dryRun: Bool = false, duplicates: ImportOptions.DuplicatePolicy = .skip,
                  mapping: [String: ImportField] = [:], fileConsents: [String] = [], encoding: TextEncoding? = nil) -> ImportOptions {
@@ -155,6 +161,20 @@ struct ImportTests {
             let contacts = ContactStore(database, vault: Self.vault)
             let id = try #require(try await contacts.find(phone: "+48601234567"))
             #expect(try await contacts.personalData(contactID: id)?.fields.isEmpty == true)
+        }
+    }
+
+    @Test("a source that was never described stops the import before anything is stored")
+    func unknownSource() async throws {
+        try await TestDatabase.withFresh { database in
+            let csv = "imie;telefon\nJan;601 234 567\n"
+            let error = await #expect(throws: DomainError.self) {
+                try await importer(database).run(bytes: Array(csv.utf8), fileName: "x.csv", options: options("Lsita"))
+            }
+            #expect(error?.kind == .notFound && error?.description.contains("source add") == true)
+            let stored = try await count(database, "SELECT count(*) FROM contacts")
+            let sources = try await count(database, "SELECT count(*) FROM data_sources WHERE name = 'Lsita'")
+            #expect(stored == 0 && sources == 0)
         }
     }
 

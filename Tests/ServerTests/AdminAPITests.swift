@@ -47,6 +47,9 @@ struct AdminAPITests {
                 uri: "/api/consent-types/telemarketing/versions", method: .post, headers: Self.auth, body: ByteBuffer(string: #"{"text": "Nowy tekst."}"#)
             ) { response in #expect(String(buffer: response.body).contains("\"version\":2")) }
 
+            try await client.execute(
+                uri: "/api/sources", method: .post, headers: Self.auth, body: ByteBuffer(string: #"{"name": "Formularz", "kind": "web_form"}"#)
+            ) { #expect($0.status == .created) }
             let csv = "imie;telefon;zgoda_telemarketing;zgoda_processing\nŁukasz;601 234 567;tak;tak\nJan;12;tak;tak\n"
             try await client.execute(
                 uri: "/api/imports?source=Formularz&file=lista.csv", method: .post,

@@ -47,11 +47,17 @@ public struct DataSourceStore: Sendable {
         return try await create(name: name, kind: kind, previousController: kind == .purchasedList ? "unknown" : nil, actor: actor)
     }
 
-    /// The id of the source of that name, created with `kind` when there is none yet.
-    static func findOrCreate(name: String, kind: DataSource.Kind, on connection: Connection) throws -> Int {
-        guard !name.isEmpty else { throw DomainError.invalid("a data source needs a name") }
-        try connection.execute("INSERT INTO data_sources (name, kind) VALUES (\(name), \(kind.rawValue)) ON CONFLICT (name) DO NOTHING")
-        return try connection.query("SELECT id FROM data_sources WHERE name = \(name)").single().decode(Int.self, at: 0)
+    /// The id of the source of that name. Contacts come only from a source that was described
+    /// first (its kind and, for a bought or partner list, its previous controller), so a
+    /// mistyped name stops an import instead of starting an undocumented source.
+    static func id(named name: String, on connection: Connection) throws -> Int {
+        guard let id = try connection.query("SELECT id FROM data_sources WHERE name = \(name)").first?.decode(Int.self, at: 0) else {
+            throw DomainError(
+                .notFound,
+                "there is no data source \"\(name)\"; describe it first (switchboard source add, or POST /api/sources) "
+                    + "with its kind and, for a bought or partner list, its previous controller")
+        }
+        return id
     }
 
     public func all() async throws -> [DataSource] {

@@ -104,6 +104,7 @@ struct ImportJob: ~Copyable {
             guard let campaign = try CampaignStore.find(.name(name), on: connection) else { throw DomainError.notFound("campaign", name) }
             return campaign
         }
+        let sourceID = try DataSourceStore.id(named: options.sourceName, on: connection)
         var report = ImportReport(
             fileName: fileName, source: options.sourceName, dryRun: options.dryRun, encoding: reader.encoding, delimiter: reader.delimiter)
         report.mapping = Dictionary(
@@ -114,7 +115,6 @@ struct ImportJob: ~Copyable {
         }
         do {
             try connection.execute("BEGIN")
-            let sourceID = try DataSourceStore.findOrCreate(name: options.sourceName, kind: .import, on: connection)
             let importID = try ImportStaging.begin(
                 report: report, sourceID: sourceID, options: options, on: connection)
             report.importID = importID
@@ -131,7 +131,8 @@ struct ImportJob: ~Copyable {
         } catch {
             if connection.isInTransaction { _ = try? connection.execute("ROLLBACK") }
             guard let broken = error as? CSVError else { throw error }
-            let id = try? ImportStaging.recordFailure(report: report, options: options, reason: "\(broken)", on: connection)
+            let id = try? ImportStaging.recordFailure(
+                report: report, sourceID: sourceID, options: options, reason: "\(broken)", on: connection)
             throw ImportError(fileName: fileName, reason: "\(broken)", importID: id)
         }
     }

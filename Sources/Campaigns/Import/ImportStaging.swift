@@ -30,9 +30,10 @@ struct ImportStaging {
     }
 
     /// Records an import the file stopped, outside the failed transaction.
-    static func recordFailure(report: ImportReport, options: ImportOptions, reason: String, on connection: Connection) throws -> Int {
+    static func recordFailure(
+        report: ImportReport, sourceID: Int, options: ImportOptions, reason: String, on connection: Connection
+    ) throws -> Int {
         try connection.transaction { connection in
-            let sourceID = try DataSourceStore.findOrCreate(name: options.sourceName, kind: .import, on: connection)
             let id = try insertImport(report: report, sourceID: sourceID, options: options, on: connection)
             try connection.execute("UPDATE imports SET error = \(reason), finished_at = now(), report = \(try JSONB(report.withoutValues)) WHERE id = \(id)")
             try ActivityLog.record(

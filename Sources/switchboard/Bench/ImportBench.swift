@@ -23,6 +23,7 @@ struct ImportBench: AsyncParsableCommand {
                 _ = try await ConsentStore(bench.database).define(
                     code: consent.code, title: consent.title, purpose: consent.purpose, text: consent.text, actor: "bench")
             }
+            _ = try await DataSourceStore(bench.database).create(name: "bench", kind: .purchasedList, previousController: "Bench Data sp. z o.o.", actor: "bench")
             let before = ProcessMeasure.residentMiB
             let key = try MasterKey.load(keyFile: global.dataFolder + "/master.key")
             let (report, seconds) = try await ProcessMeasure.time {
