@@ -58,7 +58,7 @@ struct AdministrationTests {
         }
     }
 
-    @Test("an export writes the selected contacts, opened, and is logged without them")
+    @Test("an export writes the selected contacts, opened, and is logged without them; a mistyped name is refused")
     func export() async throws {
         try await TestDatabase.withFresh { database in
             _ = try await CampaignFixture.make(database, consenting: 4, withoutConsent: 3)
@@ -78,6 +78,15 @@ struct AdministrationTests {
             #expect(!activity.description.contains("Kowalski"))
             let all = try await exporter.export(ExportFilter(source: "Test list"), to: path, actor: "test")
             #expect(all == 7)
+            // A mistyped name is an error, not an empty export, and leaves no file behind.
+            let elsewhere = path + ".missing.csv"
+            let mistyped = await #expect(throws: DomainError.self) {
+                try await exporter.export(ExportFilter(campaign: "Jesien"), to: elsewhere, actor: "test")
+            }
+            #expect(mistyped?.kind == .notFound && mistyped?.description.contains("Jesien") == true)
+            #expect(!FileManager.default.fileExists(atPath: elsewhere) && !FileManager.default.fileExists(atPath: elsewhere + ".partial"))
+            let exports = try await database.query("SELECT count(*) FROM exports").single().decode(Int.self, at: 0)
+            #expect(exports == 2)
         }
     }
 

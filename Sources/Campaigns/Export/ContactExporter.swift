@@ -14,15 +14,31 @@ public struct ContactExporter: Sendable {
 
     public static let header = ["id", "first_name", "last_name", "phone", "email", "source", "added_at", "last_result", "consents"]
 
-    /// Writes the contacts the filter selects to `path` (UTF-8, comma-separated) and returns how many.
+    /// Writes the contacts the filter selects to `path` (UTF-8, comma-separated, readable by
+    /// its owner only) and returns how many. The file appears whole or not at all: it is
+    /// written beside `path` and moved there when the export is done.
     @discardableResult
     public func export(_ filter: ExportFilter, to path: String, actor: String) async throws -> Int {
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let file = FileHandle(forWritingAtPath: path)
+        let partial = path + ".partial"
+        guard FileManager.default.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let file = FileHandle(forWritingAtPath: partial)
         else { throw DomainError.invalid("cannot write \(path)") }
-        defer { try? file.close() }
+        do {
+            let rows = try await write(filter, to: file, actor: actor)
+            try file.close()
+            guard rename(partial, path) == 0 else { throw DomainError.invalid("cannot write \(path): \(String(cString: strerror(errno)))") }
+            return rows
+        } catch {
+            try? file.close()
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
+    }
+
+    private func write(_ filter: ExportFilter, to file: FileHandle, actor: String) async throws -> Int {
         let vault = self.vault
         return try await database.transaction(TransactionOptions(isolation: .repeatableRead)) { connection in
+            try Self.checkNames(filter, on: connection)
             file.write(Data((CSVWriter.line(Self.header) + "\n").utf8))
             var after = 0, rows = 0
             while true {
@@ -46,6 +62,19 @@ public struct ContactExporter: Sendable {
                 "INSERT INTO exports (actor, filter, row_count) VALUES (\(actor), \(try JSONB(filter)), \(Int32(rows)))")
             try ActivityLog.record(actor: actor, action: "export", details: ["rows": "\(rows)"], on: connection)
             return rows
+        }
+    }
+
+    /// A campaign, source or consent type the filter names must exist: a mistyped name would
+    /// otherwise export nobody and look like an answer.
+    private static func checkNames(_ filter: ExportFilter, on connection: Connection) throws {
+        let named: [(what: String, name: String?, query: (String) -> SQL)] = [
+            ("campaign", filter.campaign, { "SELECT FROM campaigns WHERE name = \($0)" }),
+            ("data source", filter.source, { "SELECT FROM data_sources WHERE name = \($0)" }),
+            ("consent type", filter.consent, { "SELECT FROM consent_types WHERE code = \($0)" }),
+        ]
+        for (what, name, query) in named {
+            if let name, try connection.query(query(name)).isEmpty { throw DomainError.notFound(what, name) }
         }
     }
 
