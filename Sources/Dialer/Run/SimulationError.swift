@@ -8,8 +8,16 @@ public enum SimulationError: Error, Sendable, Hashable, CustomStringConvertible 
         switch self {
         case .invalidSettings(let message): message
         case .campaignNotDialing(let name, let status):
-            "the campaign \"\(name)\" is \(status); only an active campaign is dialed (switchboard campaign start \"\(name)\")"
+            "the campaign \"\(name)\" is \(status); only an active campaign is dialed" + Self.remedy(name: name, status: status)
         case .noScript(let campaign): "the campaign \"\(campaign)\" has no call script"
+        }
+    }
+
+    private static func remedy(name: String, status: String) -> String {
+        switch status {
+        case "draft": " (switchboard campaign start \"\(name)\")"
+        case "paused": " (switchboard campaign resume \"\(name)\")"
+        default: ""
         }
     }
 }
