@@ -58,9 +58,11 @@ struct DialerRunTests {
     @Test("two dialers on one campaign never call the same contact at the same time")
     func twoDialers() async throws {
         try await TestDatabase.withFresh(maxConnections: 8) { database in
-            let fixture = try await CampaignFixture.make(database, consenting: 150, withoutConsent: 0)
-            async let first = run(database, campaign: fixture.campaign.name, agents: 4, hours: 4, seed: 1)
-            async let second = run(database, campaign: fixture.campaign.name, agents: 4, hours: 4, seed: 2)
+            // More contacts than one dialer reaches in the hour, so that the second finds some
+            // even when a busy machine starts it after the first has run its whole (virtual) hour.
+            let fixture = try await CampaignFixture.make(database, consenting: 500, withoutConsent: 0)
+            async let first = run(database, campaign: fixture.campaign.name, agents: 4, hours: 1, seed: 1)
+            async let second = run(database, campaign: fixture.campaign.name, agents: 4, hours: 1, seed: 2)
             let (a, b) = try await (first, second)
             #expect(a.summary.dialed > 0 && b.summary.dialed > 0)
             let overlaps = try await database.query(
@@ -120,6 +122,31 @@ struct DialerRunTests {
             }
             try await write.value
             #expect(count == 3)
+        }
+    }
+
+    @Test("a campaign paused while it is dialed stops getting new calls; the calls under way finish")
+    func pausedMidRun() async throws {
+        try await TestDatabase.withFresh { database in
+            let fixture = try await CampaignFixture.make(database, consenting: 300, withoutConsent: 0)
+            let pausedAt = Shared<Date?>(nil)
+            let outcome = try await Simulation(database: database, logger: testLogger).run(
+                campaign: fixture.campaign.name, settings: SimulationSettings(agents: 4, hours: 4, seed: 3, start: Self.monday)
+            ) { progress in
+                // The progress callback runs on the dialer's queue: a supervisor pauses after an hour.
+                guard pausedAt.value == nil, progress.time >= Self.monday.addingTimeInterval(3600) else { return }
+                _ = try? database.execute("UPDATE campaigns SET status = 'paused' WHERE id = \(fixture.campaign.id)")
+                pausedAt.update { $0 = progress.time }
+            }
+            let paused = try #require(pausedAt.value)
+            let stopped = try #require(outcome.summary.stoppedEarlyAt)
+            #expect(stopped >= paused && stopped < paused.addingTimeInterval(3600))
+            #expect(outcome.summary.simulatedSeconds < 3 * 3600)
+            let lastDial = try await database.query("SELECT max(dialed_at) FROM calls WHERE run_id = \(outcome.runID)").single().decode(Date.self, at: 0)
+            #expect(lastDial <= stopped)
+            let open = try await database.query("SELECT count(*) FROM calls WHERE run_id = \(outcome.runID) AND ended_at IS NULL").single()
+                .decode(Int.self, at: 0)
+            #expect(open == 0)
         }
     }
 

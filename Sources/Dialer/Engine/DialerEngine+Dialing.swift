@@ -76,7 +76,7 @@ extension DialerEngine {
         guard !queueDrained else { return }
         do {
             try settle()
-            try writes.heartbeat()
+            guard try beat() else { return }
             let limit = max(50, agents.count * 10)
             let now = clock.now
             let claimed = try database.withConnection { try leases.claim(limit: limit, at: now, on: $0) }

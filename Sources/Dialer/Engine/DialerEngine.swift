@@ -112,7 +112,7 @@ public final class DialerEngine: @unchecked Sendable {
             flush()
             heartbeats += 1
             if heartbeats % 100 == 0 {
-                do { try writes.heartbeat() } catch { fail(error) }
+                do { _ = try beat() } catch { fail(error) }
             }
         }
         timer.resume()
@@ -125,6 +125,17 @@ public final class DialerEngine: @unchecked Sendable {
         completeIfIdle()
     }
 
+    /// The heartbeat; false once the campaign is no longer active, which ends the shift early:
+    /// no new calls, and the calls under way are finished.
+    func beat() throws -> Bool {
+        if try writes.heartbeat() { return true }
+        if !shiftOver {
+            summary.stoppedEarlyAt = clock.now
+            endShift()
+        }
+        return false
+    }
+
     func completeIfIdle() {
         guard shiftOver || failure != nil, let completion else { return }
         let busy = dialing > 0 || !waiting.isEmpty || agents.contains { [.inCall, .wrapUp, .reserved].contains($0.state.activity) }
@@ -132,7 +143,7 @@ public final class DialerEngine: @unchecked Sendable {
         self.completion = nil
         releases += hopper.map(\.contactID)
         hopper.removeAll()
-        let end = max(clock.now, settings.end)
+        let end = summary.stoppedEarlyAt == nil ? max(clock.now, settings.end) : clock.now
         flushTimer?.cancel()
         for seat in agents {
             let last = seat.state.currentStretch(endingAt: end)

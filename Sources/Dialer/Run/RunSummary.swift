@@ -22,6 +22,8 @@ public struct RunSummary: Sendable, Hashable, Codable {
     public var agentAvailableSeconds = 0.0
     public var simulatedSeconds = 0.0
     public var wallSeconds = 0.0
+    /// When the run stopped dialing because its campaign was paused or finished meanwhile.
+    public var stoppedEarlyAt: Date?
 
     public init() {}
 

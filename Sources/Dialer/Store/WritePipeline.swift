@@ -1,3 +1,4 @@
+import Campaigns
 import Dispatch
 import Foundation
 import Persistence
@@ -43,11 +44,15 @@ final class WritePipeline: Sendable {
         if let failure = state.withLock({ $0.failure }) { throw failure }
     }
 
-    /// Extends the dialer's leases and marks it alive; done at each claim and on the real clock's timer.
-    func heartbeat() throws {
+    /// Extends the dialer's leases, marks it alive, and says whether its campaign is still
+    /// active (a supervisor may pause or finish it while it dials); done at each claim and on
+    /// the real clock's timer.
+    func heartbeat() throws -> Bool {
         try database.withConnection { connection in
             try connection.execute(writer.leases.renewal)
             try connection.execute("UPDATE dialer_runs SET last_seen_at = now() WHERE id = \(writer.runID)")
+            let status = try connection.query("SELECT status FROM campaigns WHERE id = \(writer.campaignID)").first?.decode(String.self, at: 0)
+            return status == CampaignStatus.active.rawValue
         }
     }
 }

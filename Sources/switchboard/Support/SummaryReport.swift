@@ -25,5 +25,10 @@ enum SummaryReport {
                 ["consents given / refused", "\(Console.number(summary.consentsGranted)) / \(Console.number(summary.consentsRefused))"],
                 ["recordings", Console.number(summary.recordings)],
             ])
+        if let stopped = summary.stoppedEarlyAt {
+            Console.step(
+                "The campaign was paused or finished at \(ProgressLine.clock(stopped)) Warsaw time: dialing stopped then, "
+                    + "and the calls under way were finished.")
+        }
     }
 }
