@@ -150,6 +150,37 @@ struct DialerRunTests {
         }
     }
 
+    @Test("a run that fails is closed with its reason; one that stopped reporting is closed by the campaign's next run")
+    func closedRuns() async throws {
+        try await TestDatabase.withFresh { database in
+            let fixture = try await CampaignFixture.make(database, consenting: 100, withoutConsent: 0)
+            // A dialer killed long ago: it never finished and has been silent for ten minutes.
+            let lost = try await database.query(
+                """
+                INSERT INTO dialer_runs (campaign_id, dialer, clock, seed, settings, simulated_from, started_at, last_seen_at)
+                VALUES (\(fixture.campaign.id), 'killed', 'virtual', 1, '{}', \(Self.monday), now() - interval '1 hour', now() - interval '10 minutes')
+                RETURNING id
+                """
+            ).single().decode(Int.self, at: 0)
+            // This run's writes start failing an hour in: the table they go to is gone.
+            let broken = Shared(false)
+            await #expect(throws: DatabaseError.self) {
+                _ = try await Simulation(database: database, logger: testLogger).run(
+                    campaign: fixture.campaign.name, settings: SimulationSettings(agents: 3, hours: 3, seed: 5, start: Self.monday)
+                ) { progress in
+                    guard !broken.value, progress.time >= Self.monday.addingTimeInterval(3600) else { return }
+                    broken.update { $0 = true }
+                    _ = try? database.execute("ALTER TABLE recordings RENAME TO recordings_gone")
+                }
+            }
+            let runs = try await database.query("SELECT id, finished_at IS NOT NULL, coalesce(failure, '') FROM dialer_runs ORDER BY id")
+                .decode((Int, Bool, String).self)
+            #expect(runs.count == 2)
+            #expect(runs[0].0 == lost && runs[0].1 && runs[0].2 == "stopped reporting")
+            #expect(runs[1].1 && runs[1].2.contains("recordings"))
+        }
+    }
+
     @Test("no call is placed outside the calling window in the contact's own time zone")
     func callingWindow() async throws {
         try await TestDatabase.withFresh { database in

@@ -36,15 +36,23 @@ public struct Simulation: Sendable {
         logger.info("queue refreshed", metadata: ["added": "\(refill.added)", "removed": "\(refill.removed)"])
         let consentTypes = try await ConsentStore(database).all()
         let dialerID = "\(ProcessInfo.processInfo.hostName)-\(getpid())-\(UUID().uuidString.prefix(8))"
-        let runID = try await database.withConnection {
-            try DialerRunStore.start(campaignID: campaign.id, dialerID: dialerID, settings: settings, on: $0)
+        let runID = try await database.withConnection { connection in
+            try DialerRunStore.closeLost(campaignID: campaign.id, silentFor: QueueLeases.defaultLeaseSeconds, on: connection)
+            return try DialerRunStore.start(campaignID: campaign.id, dialerID: dialerID, settings: settings, on: connection)
         }
         let history = try await abandonHistory(campaignID: campaign.id, before: settings.start)
         let engine = DialerEngine(
             campaign: campaign, script: script, agents: agents, settings: settings, database: database, runID: runID,
             dialerID: dialerID, consentTypes: Dictionary(uniqueKeysWithValues: consentTypes.map { ($0.code, ($0.id, $0.version)) }),
             history: history, logger: logger, progress: progress)
-        let summary = try await engine.run()
+        let summary: RunSummary
+        do {
+            summary = try await engine.run()
+        } catch {
+            // Closed with its reason while the database answers; otherwise the next run closes it.
+            _ = try? await database.withConnection { try DialerRunStore.fail(runID: runID, reason: "\(error)", on: $0) }
+            throw error
+        }
         try await database.withConnection {
             try DialerRunStore.finish(runID: runID, summary: summary, simulatedUntil: settings.start.addingTimeInterval(summary.simulatedSeconds), on: $0)
         }

@@ -11,8 +11,9 @@ public struct QueueLeases: Sendable {
     public let dialerID: String
     /// Wall-clock seconds a lease lasts without renewal.
     public let leaseSeconds: Double
+    public static let defaultLeaseSeconds: Double = 120
 
-    public init(campaign: Campaign, dialerID: String, leaseSeconds: Double = 120) {
+    public init(campaign: Campaign, dialerID: String, leaseSeconds: Double = defaultLeaseSeconds) {
         self.campaign = campaign
         self.dialerID = dialerID
         self.leaseSeconds = leaseSeconds
