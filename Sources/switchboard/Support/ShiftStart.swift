@@ -13,11 +13,16 @@ enum ShiftStart {
         return date
     }
 
-    /// The first weekday morning after the campaign's last simulated shift, or after today:
-    /// runs follow one another instead of simulating a day twice.
+    /// The first weekday morning after the campaign's last simulated shift (or its last call,
+    /// for a run that failed before it could say where it ended), or after today: runs follow
+    /// one another instead of simulating a day twice.
     static func next(campaignID: Int, database: Database) async throws -> Date {
         let last = try await database.query(
-            "SELECT max(simulated_until) FROM dialer_runs WHERE campaign_id = \(campaignID)").single().decode(Date?.self, at: 0)
+            """
+            SELECT greatest((SELECT max(simulated_until) FROM dialer_runs WHERE campaign_id = \(campaignID)),
+                            (SELECT max(dialed_at) FROM calls WHERE campaign_id = \(campaignID)))
+            """
+        ).single().decode(Date?.self, at: 0)
         return nextWeekdayMorning(after: max(last ?? Date(), Date()))
     }
 
