@@ -37,7 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
                 + "\(Console.number(waiting)) wait in the queue, contacts without every required consent stay out")
 
         let start = try await ShiftStart.next(campaignID: campaign.id, database: database)
-        Console.step("Simulating \(agents) agents for \(Int(hours)) hours from \(Self.describe(start)) (virtual clock, seed \(seed))")
+        Console.step("Simulating \(agents) agents for \(Int(hours)) hours from \(ShiftStart.describe(start)) (virtual clock, seed \(seed))")
         let settings = SimulationSettings(
             agents: agents, hours: hours, seed: seed, start: start, recordingsFolder: global.absoluteDataFolder + "/recordings")
         let outcome = try await Simulation(database: database, logger: workspace.logger)
@@ -45,14 +45,6 @@ struct DemoCommand: AsyncParsableCommand {
         SummaryReport.print(outcome.summary, runID: outcome.runID)
         try await SupervisorView.print(runID: outcome.runID, database: database)
         printNextSteps()
-    }
-
-    static func describe(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = ShiftStart.warsaw
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.dateFormat = "EEEE d MMMM yyyy, HH:mm"
-        return formatter.string(from: date) + " Warsaw time"
     }
 
     private func printNextSteps() {

@@ -32,9 +32,18 @@ struct SimulateCommand: AsyncParsableCommand {
         if let answerRate { settings.network.humanAnswer = answerRate }
         settings.recordingsFolder = global.absoluteDataFolder + "/recordings"
         settings.recordingCapBytes = recordingCapMb << 20
+        let pace = clock == "virtual" ? "virtual clock" : "\(clock)× the wall clock"
+        Console.step(
+            "Simulating \(agents) agent\(agents == 1 ? "" : "s") for \(String(format: "%g", hours)) h from \(ShiftStart.describe(shiftStart)) "
+                + "(\(pace), seed \(seed))")
         let outcome = try await Simulation(database: workspace.database, logger: workspace.logger)
             .run(campaign: campaign, settings: settings, progress: ProgressLine.show)
         SummaryReport.print(outcome.summary, runID: outcome.runID)
+        if outcome.summary.dialed == 0 {
+            Console.step(
+                "Nothing was dialed: no contact in the queue was due in the calling window. "
+                    + "`switchboard campaign show \"\(campaign)\"` counts the queue; import contacts or wait for their retries.")
+        }
     }
 }
 

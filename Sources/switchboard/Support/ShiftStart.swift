@@ -26,6 +26,15 @@ enum ShiftStart {
         return nextWeekdayMorning(after: max(last ?? Date(), Date()))
     }
 
+    /// `Thursday 26 November 2026, 09:00 Warsaw time`.
+    static func describe(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = warsaw
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.dateFormat = "EEEE d MMMM yyyy, HH:mm"
+        return formatter.string(from: date) + " Warsaw time"
+    }
+
     static func nextWeekdayMorning(after date: Date) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = warsaw
