@@ -99,14 +99,18 @@ enum TerminalSize {
         fflush(nil)
     }
 
-    /// Returns when the user presses Ctrl-C, so the screen is restored before the program ends.
+    /// Returns when the user presses Ctrl-C or the program is told to end (SIGTERM, or SIGHUP
+    /// when the ssh session or the tmux pane goes), so the screen is restored before it ends.
     static func waitForInterrupt() async throws {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         let (interrupts, continuation) = AsyncStream.makeStream(of: Void.self)
-        source.setEventHandler { @Sendable in continuation.yield() }
-        source.resume()
-        defer { source.cancel() }
+        let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { @Sendable in continuation.yield() }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
         for await _ in interrupts { return }
     }
 }
