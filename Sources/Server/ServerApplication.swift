@@ -33,6 +33,7 @@ public enum ServerApplication {
             .add(middleware: BearerTokenMiddleware(token: apiToken))
         AdminAPI(database: database, vault: vault).register(on: api)
         SupervisionAPI(database: database, hub: hub).register(on: api)
+        RecordingPlayback(database: database, vault: vault).register(api: api, router: router)
         return router
     }
 

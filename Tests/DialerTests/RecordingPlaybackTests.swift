@@ -25,27 +25,11 @@ struct RecordingPlaybackTests {
             for (uri, milliseconds) in recordings {
                 let file = try #require(URL(string: uri))
                 let page = file.deletingPathExtension().appendingPathExtension("html")
-                try Self.player(for: file.lastPathComponent).write(to: page, atomically: true, encoding: .utf8)
+                try RecordingPlaybackPage.html(src: file.lastPathComponent).write(to: page, atomically: true, encoding: .utf8)
                 let dom = try await HeadlessBrowser.dom(of: page, seconds: 10)
-                let duration = try #require(Self.attribute("data-duration", in: dom).flatMap(Double.init), "\(dom)")
+                let duration = try #require(RecordingPlaybackPage.duration(in: dom), "\(dom)")
                 #expect(abs(duration * 1000 - Double(milliseconds)) < 1, "\(file.lastPathComponent)")
             }
         }
-    }
-
-    /// A page whose body reports the audio's duration, or the browser's media error.
-    static func player(for file: String) -> String {
-        """
-        <!doctype html><html><body><audio id="a" src="\(file)" preload="metadata"></audio><script>
-        const a = document.getElementById('a');
-        a.addEventListener('loadedmetadata', () => { document.body.dataset.duration = a.duration; });
-        a.addEventListener('error', () => { document.body.dataset.error = String(a.error && a.error.code); });
-        </script></body></html>
-        """
-    }
-
-    static func attribute(_ name: String, in dom: String) -> String? {
-        guard let start = dom.range(of: name + "=\"")?.upperBound, let end = dom[start...].firstIndex(of: "\"") else { return nil }
-        return String(dom[start..<end])
     }
 }

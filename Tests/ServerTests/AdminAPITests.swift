@@ -23,7 +23,11 @@ struct AdminAPITests {
     @Test("every /api route refuses a request without the token")
     func unauthorized() async throws {
         try await withAPI { client, _ in
-            for (uri, method) in [("/api/consent-types", HTTPRequest.Method.get), ("/api/campaigns", .post), ("/api/imports", .post), ("/api/exports", .post)] {
+            let routes: [(String, HTTPRequest.Method)] = [
+                ("/api/consent-types", .get), ("/api/campaigns", .post), ("/api/imports", .post), ("/api/exports", .post),
+                ("/api/recordings/\(UUID())/audio", .get), ("/api/recordings/\(UUID())/link", .post),
+            ]
+            for (uri, method) in routes {
                 try await client.execute(uri: uri, method: method, headers: [.authorization: "Bearer wrong"]) { response in
                     #expect(response.status == .unauthorized, "\(method) \(uri)")
                 }

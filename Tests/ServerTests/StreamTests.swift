@@ -7,7 +7,7 @@ import Metrics
 import NIOCore
 import Persistence
 import Prometheus
-import Server
+@testable import Server
 import Supervisor
 import TestSupport
 import Testing
@@ -123,16 +123,7 @@ struct StreamTests {
             let folder = TestDatabase.scratchFolder + "/audio-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let wav = Data("RIFF\u{0}\u{0}\u{0}\u{0}WAVEfmt ".utf8)
-            try wav.write(to: URL(fileURLWithPath: folder + "/call.wav"))
-            let call = try await database.query("SELECT id, agent_id, connected_at FROM calls WHERE agent_id IS NOT NULL ORDER BY sequence LIMIT 1")
-                .single().decode((Int, Int, Date).self)
-            let id = UUID()
-            try await database.execute(
-                """
-                INSERT INTO recordings (id, call_id, campaign_id, agent_id, started_at, duration_ms, codec, sample_rate, byte_size, sha256, storage_uri)
-                VALUES (\(id), \(call.0), \(day.campaignID), \(call.1), \(call.2), 60000, 'pcm_s16le', 8000, \(wav.count), \(Data(repeating: 1, count: 32)),
-                        \(URL(fileURLWithPath: folder + "/call.wav").absoluteString))
-                """)
+            let id = try await Self.recording(wav, in: folder, database: database, campaignID: day.campaignID)
             let body = try await fetch(client, path: "/api/recordings/\(id)/audio", headers: [HTTPField.Name("X-Supervisor")!: "Ewa Nowak"])
             #expect(body == String(decoding: wav, as: UTF8.self))
             // A player seeking asks for parts; they are the same listen.
@@ -154,6 +145,67 @@ struct StreamTests {
             let list = try await fetch(client, path: "/api/recordings?agent=Ala")
             #expect(list.contains(id.uuidString.lowercased()) || list.contains(id.uuidString))
         }
+    }
+
+    @Test("a playback link plays in a browser's <audio> without the token, logs one listen, and refuses forged or lapsed links",
+          .enabled(if: HeadlessBrowser.path != nil, "needs chromium (.ci/run installs it)"))
+    func playbackLink() async throws {
+        try await withServer { port, client, database in
+            let day = try await SupervisionFixture.make(database)
+            let folder = TestDatabase.scratchFolder + "/link-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let wav = Self.silence(milliseconds: 1_500)
+            let id = try await Self.recording(wav, in: folder, database: database, campaignID: day.campaignID)
+            let headers: HTTPFields = [.authorization: "Bearer \(Self.token)", HTTPField.Name("X-Supervisor")!: "Ewa Nowak"]
+            let link = try await client.execute(uri: "/api/recordings/\(id)/link", method: .post, headers: headers) { response in
+                #expect(response.status == .created)
+                return try JSONDecoder().decode([String: String].self, from: Data(String(buffer: response.body).utf8))["audio"] ?? ""
+            }
+            #expect(link.hasPrefix("/listen/") && !link.contains("Ewa"))
+            try await client.execute(uri: link, method: .get) { response in
+                #expect(response.status == .ok && response.body.readableBytes == wav.count)
+            }
+            // A browser plays it from a page of its own, as an <audio> element does: no token.
+            let page = URL(fileURLWithPath: folder + "/player.html")
+            try RecordingPlaybackPage.html(src: "http://127.0.0.1:\(port)\(link)").write(to: page, atomically: true, encoding: .utf8)
+            let dom = try await HeadlessBrowser.dom(of: page, seconds: 10)
+            #expect(RecordingPlaybackPage.duration(in: dom) == 1.5, "\(dom)")
+            // A changed token, or one past its time, plays nothing.
+            var forged = Array(link)
+            forged[forged.count - 3] = forged[forged.count - 3] == "A" ? "B" : "A"
+            let lapsed = PlaybackTicket(recordingID: id, expires: Date().addingTimeInterval(-1)).token(signedBy: CampaignFixture.testVault)
+            for uri in [String(forged), "/listen/\(lapsed)", "/listen/nonsense"] {
+                try await client.execute(uri: uri, method: .get) { #expect($0.status == .notFound, "\(uri)") }
+            }
+            let listens = try await fetch(client, path: "/api/recordings/\(id)/listens")
+            #expect(listens.components(separatedBy: "Ewa Nowak").count == 2)  // one listen, when the link was made
+        }
+    }
+
+    /// A recording of the first connected call, its audio `bytes` written to `folder`.
+    static func recording(_ bytes: Data, in folder: String, database: Database, campaignID: Int) async throws -> UUID {
+        let file = URL(fileURLWithPath: folder + "/call.wav")
+        try bytes.write(to: file)
+        let call = try await database.query("SELECT id, agent_id, connected_at FROM calls WHERE agent_id IS NOT NULL ORDER BY sequence LIMIT 1")
+            .single().decode((Int, Int, Date).self)
+        let id = UUID()
+        try await database.execute(
+            """
+            INSERT INTO recordings (id, call_id, campaign_id, agent_id, started_at, duration_ms, codec, sample_rate, byte_size, sha256, storage_uri)
+            VALUES (\(id), \(call.0), \(campaignID), \(call.1), \(call.2), 60000, 'pcm_s16le', 8000, \(bytes.count), \(Data(repeating: 1, count: 32)),
+                    \(file.absoluteString))
+            """)
+        return id
+    }
+
+    /// A playable WAV of silence: 8 kHz, 16-bit, mono.
+    static func silence(milliseconds: Int) -> Data {
+        let dataBytes = UInt32(milliseconds * 8 * 2)
+        func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) } }
+        func le16(_ value: UInt16) -> [UInt8] { [UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8)] }
+        var header = Array("RIFF".utf8) + le32(36 + dataBytes) + Array("WAVEfmt ".utf8) + le32(16) + le16(1) + le16(1)
+        header += le32(8_000) + le32(16_000) + le16(2) + le16(16) + Array("data".utf8) + le32(dataBytes)
+        return Data(header) + Data(count: Int(dataBytes))
     }
 
     /// GET with the API token and a `Range` header, as the supervisor Ewa Nowak.

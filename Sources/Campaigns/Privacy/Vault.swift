@@ -10,10 +10,12 @@ import Foundation
 public struct Vault: Sendable {
     private let wrappingKey: SymmetricKey
     private let lookupKey: SymmetricKey
+    private let linkKey: SymmetricKey
 
     public init(masterKey: MasterKey) {
         wrappingKey = masterKey.derived(for: "contact key wrapping v1")
         lookupKey = masterKey.derived(for: "phone lookup v1")
+        linkKey = masterKey.derived(for: "signed links v1")
     }
 
     /// A contact's sealed fields and its wrapped key, as stored.
@@ -65,5 +67,16 @@ public struct Vault: Sendable {
     /// The keyed hash (HMAC-SHA256) of a normalised phone number, for look-ups and de-duplication.
     public func phoneHash(_ e164: String) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Data(e164.utf8), using: lookupKey))
+    }
+
+    /// The signature (HMAC-SHA256) of a link the server hands out, such as a recording's
+    /// playback link; any server with the same master key can check it.
+    public func linkSignature(_ payload: Data) -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: payload, using: linkKey))
+    }
+
+    /// Whether `signature` is this vault's signature of `payload`, compared in constant time.
+    public func isLinkSignature(_ signature: Data, of payload: Data) -> Bool {
+        HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: payload, using: linkKey)
     }
 }

@@ -78,31 +78,6 @@ struct SupervisionAPI: Sendable {
             guard try await RecordingLibrary(database).find(id) != nil else { throw DomainError.notFound("recording", id.uuidString) }
             return Reply(try await RecordingLibrary(database).listens(id).map { Listen(listener: $0.listener, at: $0.at) })
         }
-        api.get("recordings/:id/audio") { request, context in
-            let id = try context.parameters.require("id", as: UUID.self)
-            let listener = request.headers[.supervisor].map { String($0.prefix(100)) } ?? "api"
-            guard let file = try await RecordingLibrary(database).open(id, listener: listener) else {
-                throw DomainError.notFound("recording file", id.uuidString)
-            }
-            return try await audio(file, range: request.headers[.range].flatMap(ByteRange.init(header:)), context: context)
-        }
-    }
-
-    /// The file, or the part of it a player asked for, read off the event loop.
-    private func audio(_ file: RecordingLibrary.AudioFile, range: ByteRange?, context: BasicRequestContext) async throws -> Response {
-        var headers: HTTPFields = [.contentType: "audio/wav", .acceptRanges: "bytes", .cacheControl: "private, no-store"]
-        guard let range else {
-            headers[.contentLength] = String(file.byteSize)
-            return Response(status: .ok, headers: headers, body: try await FileIO().loadFile(path: file.url.path, context: context))
-        }
-        guard let bytes = range.bytes(ofFileSized: file.byteSize) else {
-            headers[.contentRange] = "bytes */\(file.byteSize)"
-            return Response(status: .rangeNotSatisfiable, headers: headers)
-        }
-        headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(file.byteSize)"
-        headers[.contentLength] = String(bytes.count)
-        let body = try await FileIO().loadFile(path: file.url.path, range: bytes, context: context)
-        return Response(status: .partialContent, headers: headers, body: body)
     }
 
     /// The campaign a request names; 404 when there is none, rather than a campaign's worth of zeros.

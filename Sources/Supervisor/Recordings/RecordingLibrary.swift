@@ -84,10 +84,7 @@ public struct RecordingLibrary: Sendable {
     /// have one for it in the last `listenWindowSeconds`; nil when the file is not kept.
     public func open(_ id: UUID, listener: String) async throws -> AudioFile? {
         try await database.transaction { connection in
-            guard let uri = try connection.query("SELECT storage_uri FROM recordings WHERE id = \(id)").first?.decode(String?.self, at: 0),
-                let url = URL(string: uri), url.isFileURL, FileManager.default.isReadableFile(atPath: url.path),
-                let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
-            else { return nil }
+            guard let file = try Self.audioFile(id, on: connection) else { return nil }
             try connection.execute(
                 """
                 INSERT INTO recording_listens (recording_id, listened_by)
@@ -97,8 +94,22 @@ public struct RecordingLibrary: Sendable {
                     WHERE recording_id = \(id) AND listened_by = \(listener)
                       AND listened_at > now() - make_interval(secs => \(Self.listenWindowSeconds)))
                 """)
-            return AudioFile(url: url, byteSize: size)
+            return file
         }
+    }
+
+    /// The recording's audio file, without logging a listen: for a playback link, whose listen
+    /// was logged when it was handed out.
+    public func audioFile(_ id: UUID) async throws -> AudioFile? {
+        try await database.withConnection { try Self.audioFile(id, on: $0) }
+    }
+
+    private static func audioFile(_ id: UUID, on connection: Connection) throws -> AudioFile? {
+        guard let uri = try connection.query("SELECT storage_uri FROM recordings WHERE id = \(id)").first?.decode(String?.self, at: 0),
+            let url = URL(string: uri), url.isFileURL, FileManager.default.isReadableFile(atPath: url.path),
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+        else { return nil }
+        return AudioFile(url: url, byteSize: size)
     }
 
     /// Who listened to a recording, and when, newest first.
