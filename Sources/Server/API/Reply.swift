@@ -1,14 +1,20 @@
 import Foundation
 import Hummingbird
 
-/// Any encodable value as a JSON response body.
-struct Reply<Value: Encodable & Sendable>: ResponseEncodable {
+/// Any encodable value as a JSON response body: keys sorted, slashes left alone (links read as
+/// links), dates in ISO 8601.
+struct Reply<Value: Encodable & Sendable>: ResponseGenerator {
     let value: Value
 
     init(_ value: Value) { self.value = value }
 
-    func encode(to encoder: any Encoder) throws {
-        try value.encode(to: encoder)
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }
 
