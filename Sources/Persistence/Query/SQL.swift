@@ -54,10 +54,11 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
     }
 
     /// Joins fragments with a separator, as in a list of conditions.
-    public static func joined(_ fragments: [SQL], separator: String) -> SQL {
+    /// The separator is written in the program (a `StaticString`), never taken from input.
+    public static func joined(_ fragments: [SQL], separator: StaticString) -> SQL {
         var result = SQL(stringLiteral: "")
         for (index, fragment) in fragments.enumerated() {
-            if index > 0 { result.parts.append(.text(separator)) }
+            if index > 0 { result.parts.append(.text(separator.description)) }
             result.parts.append(contentsOf: fragment.parts)
         }
         return result
