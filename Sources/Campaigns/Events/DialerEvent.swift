@@ -1,4 +1,5 @@
 import Foundation
+import Persistence
 
 /// Something that just happened in a dialer run, as every supervisor and dialer sees it.
 public struct DialerEvent: Sendable, Hashable, Codable {
@@ -77,7 +78,9 @@ public struct DialerEvent: Sendable, Hashable, Codable {
 /// A batch of events of one run, as a NOTIFY payload: a header line `run campaign happened`,
 /// where `happened` is the wall-clock millisecond of its first event, then one event per line.
 public struct EventBatch: Sendable, Hashable {
-    public static let channelName = "switchboard_events"
+    /// The NOTIFY channel the batches go out on.
+    public static let channel = SQLIdentifier("switchboard_events")
+    public static var channelName: String { channel.name }
     /// PostgreSQL refuses payloads of 8,000 bytes or more.
     static let payloadLimit = 7_800
 

@@ -109,8 +109,9 @@ public struct ContactExporter: Sendable {
 }
 
 /// RFC 4180 fields: quoted when they hold a comma, a quote or a line break.
-enum CSVWriter {
-    static func line(_ fields: [String]) -> String {
+public enum CSVWriter {
+    /// One CSV line, without its line break.
+    public static func line(_ fields: [String]) -> String {
         fields.map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field

@@ -45,7 +45,7 @@ struct SupervisionAPI: Sendable {
             return Reply(try await StatisticsStore(database).agentFigures(campaignID: id, from: from, to: to))
         }
         api.get("campaigns/:id/reports/daily") { request, context in
-            let id = try await campaign(context)
+            let id = try context.parameters.require("id", as: Int.self)  // the report itself says when there is no such campaign
             let day = try request.uri.queryParameters.get("day").map(Self.day) ?? Date()
             let report = try await DailyReport.make(campaignID: id, containing: day, database: database)
             switch request.uri.queryParameters.get("format") ?? "html" {

@@ -7,7 +7,7 @@ struct AlertContext: Sendable {
     /// Unfinished runs whose heartbeat is older than the silence allowed.
     let silentDialers: [Int]
 
-    static func load(campaignID: Int, database: Database, silentSeconds: Double = 30) async throws -> AlertContext {
+    static func load(campaignID: Int, database: Database, silentSeconds: Double) async throws -> AlertContext {
         let limit = try await database.query("SELECT abandon_limit FROM campaigns WHERE id = \(campaignID)").first?.decode(Double.self, at: 0) ?? 0.03
         let silent = try await database.query(
             """

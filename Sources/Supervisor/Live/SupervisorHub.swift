@@ -1,3 +1,4 @@
+import Campaigns
 import Foundation
 import Logging
 import Metrics
@@ -35,7 +36,7 @@ public final class SupervisorHub: Sendable {
             listener.stop()
             closeViewers()
         }
-        let notifications = try await listener.notifications(on: SQLIdentifier("switchboard_events"))
+        let notifications = try await listener.notifications(on: EventBatch.channel)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await notification in notifications { self.receive(notification.payload) }
@@ -145,7 +146,7 @@ public final class SupervisorHub: Sendable {
             var figures = try await StatisticsStore(database).campaignFigures(
                 campaignID: campaignID, from: DayBoundary.startOfDay(now), to: now.addingTimeInterval(1))
             figures.dialLevel = state.withLock { $0.dialLevel[campaignID] }
-            let context = try await AlertContext.load(campaignID: campaignID, database: database)
+            let context = try await AlertContext.load(campaignID: campaignID, database: database, silentSeconds: alertSettings.silentSeconds)
             let agents = state.withLock { $0.present(campaignID) }
             let alerts = AlertRules(settings: alertSettings).evaluate(
                 figures: figures, limit: context.abandonLimit, agents: agents, silentDialers: context.silentDialers, now: now)

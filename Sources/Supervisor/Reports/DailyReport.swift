@@ -1,3 +1,4 @@
+import Campaigns
 import Foundation
 import Persistence
 
@@ -27,7 +28,7 @@ public struct DailyReport: Sendable, Encodable {
         let dayEnd = DayBoundary.startOfDay(end)
         let statistics = StatisticsStore(database)
         guard let campaign = try await database.query("SELECT name FROM campaigns WHERE id = \(campaignID)").first?.decode(String.self, at: 0)
-        else { throw ReportError.noCampaign(campaignID) }
+        else { throw DomainError.notFound("campaign", String(campaignID)) }
         let hours = try await database.query(
             """
             SELECT extract(hour FROM dialed_at AT TIME ZONE \(DayBoundary.timeZone.identifier))::int8, count(*),
@@ -63,27 +64,12 @@ public struct DailyReport: Sendable, Encodable {
     public var agentCSV: String {
         var lines = ["agent,calls,successes,conversion,talk_seconds,wrap_up_seconds,average_handle_seconds"]
         lines += agents.map { agent in
-            [CSVField.escape(agent.name), "\(agent.connected)", "\(agent.successes)", String(format: "%.4f", agent.conversion),
-             String(format: "%.0f", agent.talkSeconds), String(format: "%.0f", agent.wrapUpSeconds),
-             String(format: "%.1f", agent.averageHandleSeconds)].joined(separator: ",")
+            CSVWriter.line([
+                agent.name, "\(agent.connected)", "\(agent.successes)", String(format: "%.4f", agent.conversion),
+                String(format: "%.0f", agent.talkSeconds), String(format: "%.0f", agent.wrapUpSeconds),
+                String(format: "%.1f", agent.averageHandleSeconds),
+            ])
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-public enum ReportError: Error, Sendable, CustomStringConvertible {
-    case noCampaign(Int)
-
-    public var description: String {
-        switch self {
-        case .noCampaign(let id): "there is no campaign \(id)"
-        }
-    }
-}
-
-/// A CSV field, quoted when it must be.
-enum CSVField {
-    static func escape(_ field: String) -> String {
-        field.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 }
