@@ -19,8 +19,10 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
 
     private(set) var parts: [Part] = []
 
-    public init(stringLiteral value: String) {
-        parts = [.text(value)]
+    /// Statement text comes only from literals in the program: a `StaticString` cannot be
+    /// made from input at run time.
+    public init(stringLiteral value: StaticString) {
+        parts = [.text(value.description)]
     }
 
     public init(stringInterpolation: StringInterpolation) {
@@ -56,7 +58,7 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
     /// Joins fragments with a separator, as in a list of conditions.
     /// The separator is written in the program (a `StaticString`), never taken from input.
     public static func joined(_ fragments: [SQL], separator: StaticString) -> SQL {
-        var result = SQL(stringLiteral: "")
+        var result: SQL = ""
         for (index, fragment) in fragments.enumerated() {
             if index > 0 { result.parts.append(.text(separator.description)) }
             result.parts.append(contentsOf: fragment.parts)
@@ -71,8 +73,8 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
             parts.reserveCapacity(interpolationCount * 2 + 1)
         }
 
-        public mutating func appendLiteral(_ literal: String) {
-            parts.append(.text(literal))
+        public mutating func appendLiteral(_ literal: StaticString) {
+            parts.append(.text(literal.description))
         }
 
         /// A value, sent as a parameter.
