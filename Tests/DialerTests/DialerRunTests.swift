@@ -181,6 +181,25 @@ struct DialerRunTests {
         }
     }
 
+    @Test("contacts first in the queue but outside their window do not starve a claim of those inside theirs")
+    func claimLooksFurther() async throws {
+        try await TestDatabase.withFresh { database in
+            let fixture = try await CampaignFixture.make(database, consenting: 30, withoutConsent: 0) {
+                $0.window = CallingWindow(startMinute: 9 * 60, endMinute: 17 * 60, days: [1, 2, 3, 4, 5])
+            }
+            try await CampaignQueue(database).refill(campaignID: fixture.campaign.id, at: Self.monday)
+            // Twenty contacts in Tokyo (17:00 there, the window closed) come first in the queue.
+            let tokyo = Array(fixture.consenting.prefix(20))
+            try await database.execute("UPDATE contacts SET time_zone = 'Asia/Tokyo' WHERE id = ANY(\(tokyo))")
+            try await database.execute(
+                "UPDATE queue_entries SET next_attempt_at = next_attempt_at - interval '1 year' WHERE contact_id = ANY(\(tokyo))")
+            let leases = QueueLeases(campaign: fixture.campaign, dialerID: "d")
+            let claimed = try await database.withConnection { try leases.claim(limit: 5, at: Self.monday.addingTimeInterval(3600), on: $0) }
+            #expect(claimed.count == 5)
+            #expect(Set(claimed.map(\.contactID)).isDisjoint(with: tokyo))
+        }
+    }
+
     @Test("no call is placed outside the calling window in the contact's own time zone")
     func callingWindow() async throws {
         try await TestDatabase.withFresh { database in

@@ -29,54 +29,69 @@ public struct QueueLeases: Sendable {
     ///
     /// Two short statements rather than one clever one: the first follows the queue's index
     /// in order, whatever the planner thinks of the other conditions.
+    ///
+    /// When every contact of a round is sorted out and none is leased, the next round looks
+    /// further down the queue, so contacts due elsewhere on the globe never starve the dialer.
     public func claim(limit: Int, at time: Date, on connection: Connection) throws -> [ClaimedContact] {
         try returnExpired(on: connection)
         return try connection.transaction { connection in
-            let candidates = try connection.query(
-                """
-                SELECT q.contact_id, q.attempts, q.attempts_today, coalesce(q.attempt_day::text, ''), q.callback_agent_id,
-                       q.next_attempt_at, c.time_zone, c.line_type = 'mobile', contact_is_eligible(q.contact_id, q.campaign_id, \(time))
-                FROM (SELECT contact_id FROM queue_entries
-                      WHERE campaign_id = \(campaign.id) AND state = 'waiting' AND next_attempt_at <= \(time)
-                      ORDER BY next_attempt_at, contact_id
-                      LIMIT \(limit)
-                      FOR UPDATE SKIP LOCKED) due
-                JOIN queue_entries q ON q.campaign_id = \(campaign.id) AND q.contact_id = due.contact_id
-                JOIN contacts c ON c.id = q.contact_id
-                ORDER BY q.next_attempt_at, q.contact_id
-                """
-            ).decode((Int, Int, Int, String, Int?, Date, String, Bool, Bool).self)
-            var claimed: [ClaimedContact] = []
-            var later: [(contact: Int, due: Date)] = []
-            var gone: [Int] = []
-            for (id, attempts, attemptsToday, day, callback, due, zone, mobile, eligible) in candidates {
-                let timeZone = TimeZone(identifier: zone) ?? .gmt
-                let today = Self.localDay(time, in: timeZone)
-                let usedToday = day == today ? attemptsToday : 0
-                if !eligible || attempts >= campaign.maxAttempts {
-                    gone.append(id)
-                } else if usedToday >= campaign.maxAttemptsPerDay {
-                    later.append((id, campaign.window.nextOpening(atOrAfter: Self.startOfNextDay(time, in: timeZone), in: timeZone)))
-                } else if !campaign.window.contains(time, in: timeZone) {
-                    later.append((id, campaign.window.nextOpening(atOrAfter: time, in: timeZone)))
-                } else {
-                    claimed.append(ClaimedContact(
-                        contactID: id, attempts: attempts, attemptsToday: usedToday, timeZone: zone, isMobile: mobile,
-                        callbackAgentID: callback, dueAt: due))
-                }
+            var round = (claimed: [ClaimedContact](), full: true)
+            while round.claimed.isEmpty && round.full {
+                round = try claimRound(limit: limit, at: time, on: connection)
             }
-            try lease(claimed.map(\.contactID), on: connection)
-            try reschedule(later, on: connection)
+            return round.claimed
+        }
+    }
+
+    /// One round of `claim`; `full` when it found `limit` due contacts, so more may wait.
+    private func claimRound(limit: Int, at time: Date, on connection: Connection) throws -> (claimed: [ClaimedContact], full: Bool) {
+        let candidates = try connection.query(
+            """
+            SELECT q.contact_id, q.attempts, q.attempts_today, coalesce(q.attempt_day::text, ''), q.callback_agent_id,
+                   q.next_attempt_at, c.time_zone, c.line_type = 'mobile', contact_is_eligible(q.contact_id, q.campaign_id, \(time))
+            FROM (SELECT contact_id FROM queue_entries
+                  WHERE campaign_id = \(campaign.id) AND state = 'waiting' AND next_attempt_at <= \(time)
+                  ORDER BY next_attempt_at, contact_id
+                  LIMIT \(limit)
+                  FOR UPDATE SKIP LOCKED) due
+            JOIN queue_entries q ON q.campaign_id = \(campaign.id) AND q.contact_id = due.contact_id
+            JOIN contacts c ON c.id = q.contact_id
+            ORDER BY q.next_attempt_at, q.contact_id
+            """
+        ).decode((Int, Int, Int, String, Int?, Date, String, Bool, Bool).self)
+        var claimed: [ClaimedContact] = []
+        var later: [(contact: Int, due: Date)] = []
+        var gone: [Int] = []
+        for (id, attempts, attemptsToday, day, callback, due, zone, mobile, eligible) in candidates {
+            let timeZone = TimeZone(identifier: zone) ?? .gmt
+            let today = Self.localDay(time, in: timeZone)
+            let usedToday = day == today ? attemptsToday : 0
+            if !eligible || attempts >= campaign.maxAttempts {
+                gone.append(id)
+            } else if usedToday >= campaign.maxAttemptsPerDay {
+                later.append((id, campaign.window.nextOpening(atOrAfter: Self.startOfNextDay(time, in: timeZone), in: timeZone)))
+            } else if !campaign.window.contains(time, in: timeZone) {
+                later.append((id, campaign.window.nextOpening(atOrAfter: time, in: timeZone)))
+            } else {
+                claimed.append(ClaimedContact(
+                    contactID: id, attempts: attempts, attemptsToday: usedToday, timeZone: zone, isMobile: mobile,
+                    callbackAgentID: callback, dueAt: due))
+            }
+        }
+        try lease(claimed.map(\.contactID), on: connection)
+        try reschedule(later, on: connection)
+        if !gone.isEmpty {
             try connection.execute(
                 """
                 UPDATE queue_entries SET state = CASE WHEN attempts >= \(Int32(campaign.maxAttempts)) THEN 'done' ELSE 'removed' END
                 WHERE campaign_id = \(campaign.id) AND contact_id = ANY(\(gone))
                 """)
-            return claimed
         }
+        return (claimed, candidates.count == limit)
     }
 
     private func lease(_ contacts: [Int], on connection: Connection) throws {
+        guard !contacts.isEmpty else { return }
         try connection.execute(
             """
             UPDATE queue_entries SET state = 'leased', leased_by = \(dialerID),
@@ -86,6 +101,7 @@ public struct QueueLeases: Sendable {
     }
 
     private func reschedule(_ contacts: [(contact: Int, due: Date)], on connection: Connection) throws {
+        guard !contacts.isEmpty else { return }
         try connection.execute(
             """
             UPDATE queue_entries q SET next_attempt_at = u.due
