@@ -92,9 +92,7 @@ enum PgBench {
     }
 
     static func program(_ name: String) throws -> String {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
-            + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).map { "/usr/lib/postgresql/\($0)/bin" }
-        guard let found = folders.map({ $0 + "/" + name }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard let found = PostgresPrograms.path(of: name) else {
             throw CommandFailure("\(name) is not installed (Debian: apt-get install postgresql-client)")
         }
         return found
