@@ -46,17 +46,20 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
-            ],
-            resources: [.copy("Schema")]
+            ]
         ),
+        .target(name: "CSV"),
+        .target(name: "PhoneNumbers", resources: [.copy("PhoneMetadata.json")]),
         .target(
             name: "Campaigns",
             dependencies: [
                 "Persistence",
+                "CSV",
+                "PhoneNumbers",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Phones/PhoneMetadata.json")]
+            resources: [.copy("Schema")]
         ),
         .target(
             name: "Dialer",
@@ -83,7 +86,8 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Campaigns",
-                "Dialer",
+                "CSV",
+                "PhoneNumbers",
                 "Supervisor",
                 "Persistence",
                 .product(name: "Logging", package: "swift-log"),
@@ -92,10 +96,16 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "EventStreamClient",
+            dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(
@@ -106,6 +116,9 @@ let package = Package(
                 "Supervisor",
                 "Server",
                 "Persistence",
+                "CSV",
+                "PhoneNumbers",
+                "EventStreamClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -127,13 +140,15 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"]),
-        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Persistence", "TestSupport"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"]),
+        .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
+        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "CSV", "Persistence", "TestSupport"]),
         .testTarget(name: "DialerTests", dependencies: ["Dialer", "Campaigns", "Persistence", "TestSupport"]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Campaigns", "Persistence", "TestSupport"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Supervisor", "Campaigns", "Persistence", "TestSupport",
+                "Server", "Supervisor", "Campaigns", "Persistence", "TestSupport", "EventStreamClient",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -1,4 +1,5 @@
 import Campaigns
+import CSV
 import Foundation
 import Persistence
 import TestSupport

@@ -1,3 +1,4 @@
+import Foundation
 import Persistence
 import TestSupport
 import Testing
@@ -79,13 +80,17 @@ struct MigrationTests {
         #expect(parsed.name == "call scripts")
     }
 
-    @Test("the shipped schema is complete and already in every test database")
-    func bundled() async throws {
-        try await TestDatabase.withFresh { database in
-            let migrator = try Migrator.bundled()
-            #expect(!migrator.migrations.isEmpty)
-            #expect(try await migrator.migrate(database).isEmpty)
-            #expect(try await Migrator.appliedVersions(database) == migrator.migrations.map(\.version))
-        }
+    @Test("a folder's NNN_name.sql files are the migrations, in order; a missing folder says which")
+    func folder() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "migrations-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "CREATE TABLE b (id int);".write(to: folder.appending(path: "002_second_table.sql"), atomically: true, encoding: .utf8)
+        try "CREATE TABLE a (id int);".write(to: folder.appending(path: "001_first_table.sql"), atomically: true, encoding: .utf8)
+        try "not a migration".write(to: folder.appending(path: "README.md"), atomically: true, encoding: .utf8)
+        let migrator = try Migrator(folder: folder)
+        #expect(migrator.migrations.map(\.version) == [1, 2])
+        #expect(migrator.migrations.map(\.name) == ["first table", "second table"])
+        #expect(throws: MigrationError.self) { try Migrator(folder: folder.appending(path: "absent")) }
     }
 }

@@ -1,4 +1,5 @@
 import Campaigns
+import EventStreamClient
 import Foundation
 import Hummingbird
 import HTTPTypes

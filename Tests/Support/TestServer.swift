@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Campaigns
 import Persistence
 import Synchronization
 
@@ -17,9 +18,10 @@ struct TestServer: Sendable {
 
     private static func start() async throws -> TestServer {
         let url: String
-        if let given = ProcessInfo.processInfo.environment["DATABASE_URL"], !given.isEmpty {
+        switch DatabaseLocation(url: ProcessInfo.processInfo.environment["DATABASE_URL"], otherwise: ThrowawayCluster.cluster) {
+        case .server(let given):
             url = given
-        } else {
+        case .embedded:
             ThrowawayCluster.removeLeftovers()
             url = try await ThrowawayCluster.start()
         }
@@ -40,7 +42,7 @@ struct TestServer: Sendable {
         try await maintenance.execute("CREATE DATABASE \(template)")
         Self.leftover.withLock { $0 = (configuration, template) }
         let templateDatabase = Database(configuration.with(databaseName: template.name), logger: testLogger)
-        try await Migrator.bundled().migrate(templateDatabase)
+        try await Schema.migrator().migrate(templateDatabase)
         templateDatabase.close()
         // A template with open connections cannot be copied; forbid them.
         try await maintenance.execute("ALTER DATABASE \(template) ALLOW_CONNECTIONS false")

@@ -12,29 +12,23 @@ enum ThrowawayCluster {
     static let prefix = "switchboard-tests-"
     static let folder = FileManager.default.temporaryDirectory.appending(path: "\(prefix)\(getpid())").path
 
+    static let cluster = EmbeddedCluster(folder: folder + "/pg", throwaway: true, logger: testLogger)
+
+    /// Starts the cluster and returns the URL of its maintenance database, where the template
+    /// and the tests' databases are made.
     static func start() async throws -> String {
-        let cluster = EmbeddedCluster(folder: folder + "/pg", throwaway: true, logger: testLogger)
-        let url = try await cluster.start()
-        // The template's maintenance connections go to the `postgres` database.
-        return url.replacingOccurrences(of: "///switchboard?", with: "///postgres?")
+        try await cluster.start()
+        return try cluster.url(database: "postgres")
     }
 
-    /// Stops every server under `folder` with pg_ctl, synchronously (this runs at process
-    /// exit), and deletes the folder.
+    /// Stops every server under `folder` at once, synchronously (this runs at process exit),
+    /// and deletes the folder.
     static func stopAndRemove(folder: String = folder) {
         let pidFiles = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String }
             .filter { $0.hasSuffix("postmaster.pid") } ?? []
         for pidFile in pidFiles {
             let data = (folder + "/" + pidFile as NSString).deletingLastPathComponent
-            let user = geteuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = user + ["pg_ctl", "stop", "-D", data, "-m", "immediate", "-s"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["PATH"] = (environment["PATH"] ?? "") + ":" + postgresBinFolders.joined(separator: ":")
-            process.environment = environment
-            try? process.run()
-            process.waitUntilExit()
+            EmbeddedCluster(folder: data, throwaway: true, logger: testLogger).stopImmediately()
         }
         try? FileManager.default.removeItem(atPath: folder)
     }
@@ -49,10 +43,5 @@ enum ThrowawayCluster {
                 stopAndRemove(folder: temporary + "/" + name)
             }
         }
-    }
-
-    private static var postgresBinFolders: [String] {
-        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
-        return versions.map { "/usr/lib/postgresql/\($0)/bin" }
     }
 }

@@ -1,5 +1,7 @@
+import CSV
 import Foundation
 import Persistence
+import PhoneNumbers
 
 /// Imports contacts from a CSV file in one transaction: every line is parsed, its phone
 /// repaired or the line rejected, its personal data sealed, and the result streamed with

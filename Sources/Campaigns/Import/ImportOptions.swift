@@ -1,3 +1,4 @@
+import CSV
 /// What an import is asked to do.
 public struct ImportOptions: Sendable {
     /// What to do with a number that is already stored.

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// What an import did, line by line where it matters: stored with the import (without

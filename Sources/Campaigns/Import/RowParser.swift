@@ -1,4 +1,6 @@
+import CSV
 import Foundation
+import PhoneNumbers
 
 /// One accepted line of an import, ready to be sealed.
 struct ParsedRow: Sendable {

@@ -1,4 +1,6 @@
+import CSV
 import Foundation
+import PhoneNumbers
 
 /// A line of the file as it goes into the staging table: a sealed contact, or a rejection.
 struct StagedRow: Sendable {

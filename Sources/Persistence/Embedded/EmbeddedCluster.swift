@@ -69,9 +69,8 @@ public struct EmbeddedCluster: Sendable {
                 program: "pg_ctl start", status: "see \(logFile)", output: tail(ofFile: logFile, lines: 15))
         }
         logger.info("embedded PostgreSQL started", metadata: ["folder": "\(folder)", "port": "\(port)"])
-        let url = try url()
-        try await createDatabaseIfMissing(maintenanceURL: url.replacingOccurrences(of: "///\(Self.databaseName)?", with: "///postgres?"))
-        return url
+        try await createDatabaseIfMissing(maintenanceURL: url(database: "postgres"))
+        return try url()
     }
 
     /// Stops the server if it runs.
@@ -80,6 +79,15 @@ public struct EmbeddedCluster: Sendable {
         let programs = try PostgresPrograms.locate()
         try await ServerAccount.current().run(programs.pgCtl, ["stop", "-D", folder, "-m", "fast", "-w", "-s"])
         logger.info("embedded PostgreSQL stopped", metadata: ["folder": "\(folder)"])
+    }
+
+    /// Stops the server at once (`pg_ctl stop -m immediate`), blocking the calling thread: for a
+    /// throwaway cluster at process exit, where no task can run any more.
+    public func stopImmediately() {
+        guard case .running = status(), let programs = try? PostgresPrograms.locate(),
+            let account = try? ServerAccount.current()
+        else { return }
+        account.runBlocking(programs.pgCtl, ["stop", "-D", folder, "-m", "immediate", "-s"])
     }
 
     /// Stops the server and deletes the folder with all its data.
@@ -106,14 +114,20 @@ public struct EmbeddedCluster: Sendable {
     /// The libpq URL of the running cluster: through the unix socket when its path is short
     /// enough, otherwise over TCP with the password.
     public func url() throws -> String {
+        try url(database: Self.databaseName)
+    }
+
+    /// The URL of another database on the running cluster, such as the maintenance database
+    /// `postgres`.
+    public func url(database: String) throws -> String {
         guard case .running(let port) = status() else {
             throw status() == .absent ? EmbeddedClusterError.notInitialized(folder: folder) : .notRunning(folder: folder)
         }
         if socketFits(port: port) {
-            return "postgresql:///\(Self.databaseName)?host=\(percentEncoded(folder))&port=\(port)&user=\(Self.userName)"
+            return "postgresql:///\(database)?host=\(percentEncoded(folder))&port=\(port)&user=\(Self.userName)"
         }
         let password = try ClusterSettings.read(from: folder).password
-        return "postgresql://\(Self.userName):\(password)@127.0.0.1:\(port)/\(Self.databaseName)"
+        return "postgresql://\(Self.userName):\(password)@127.0.0.1:\(port)/\(database)"
     }
 
     // MARK: setting up

@@ -2,9 +2,10 @@
 import Glibc
 #endif
 
-/// Asks the kernel for a loopback TCP port nobody uses now, or checks a given one.
-enum FreePort {
-    static func find(preferring preferred: Int? = nil) -> Int? {
+/// Asks the kernel for a loopback TCP port nobody uses now, or checks a given one: for the
+/// embedded cluster, and for servers the benches and tests start.
+public enum FreePort {
+    public static func find(preferring preferred: Int? = nil) -> Int? {
         if let preferred, bind(port: preferred) != nil { return preferred }
         return bind(port: 0)
     }

@@ -54,6 +54,23 @@ struct ServerAccount: Sendable {
         return output
     }
 
+    /// Runs a program as this account and waits for it, blocking the calling thread; its output
+    /// is discarded and a failure ignored. For process exit, where no task can run.
+    func runBlocking(_ program: String, _ arguments: [String]) {
+        let process = Process()
+        if isSwitched, let runuser = try? Self.runuser() {
+            process.executableURL = URL(fileURLWithPath: runuser)
+            process.arguments = ["-u", name, "--", program] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = arguments
+        }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return }
+        process.waitUntilExit()
+    }
+
     private static func runuser() throws(EmbeddedClusterError) -> String {
         for candidate in ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"]
         where FileManager.default.isExecutableFile(atPath: candidate) {

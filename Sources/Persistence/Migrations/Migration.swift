@@ -36,7 +36,7 @@ public struct Migration: Sendable, Hashable {
 public enum MigrationError: Error, Sendable, CustomStringConvertible {
     case badFileName(String)
     case duplicateVersion(Int)
-    case missingResources
+    case missingFolder(String)
     case edited(version: Int, name: String)
     case failed(version: Int, name: String, DatabaseError)
 
@@ -46,8 +46,8 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
             "migration file \(name) must be named NNN_what_it_does.sql"
         case .duplicateVersion(let version):
             "two migration files share the number \(version)"
-        case .missingResources:
-            "the schema files are missing from the program's resources (switchboard_Persistence.resources)"
+        case .missingFolder(let path):
+            "the migrations folder \(path) is missing (the program's resources were not installed beside it)"
         case .edited(let version, let name):
             "migration \(version) (\(name)) was changed after it was applied; add a new migration instead"
         case .failed(let version, let name, let error):

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// Brings a database's schema up to date with the numbered SQL files shipped in `Schema/`.
+/// Brings a database's schema up to date with the numbered migrations it is handed.
 ///
 /// Each pending migration runs in its own transaction and is recorded in `schema_migrations`.
 /// An advisory lock lets any number of processes migrate at once: one applies, the others
@@ -20,14 +20,14 @@ public struct Migrator: Sendable {
         self.migrations = sorted
     }
 
-    /// The migrations shipped with the program.
-    public static func bundled() throws -> Migrator {
-        guard let folder = Bundle.module.url(forResource: "Schema", withExtension: nil) else {
-            throw MigrationError.missingResources
+    /// The migrations in a folder: every `NNN_what_it_does.sql` file in it. The module that owns
+    /// a schema ships the folder as a resource and hands it here.
+    public init(folder: URL) throws {
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            throw MigrationError.missingFolder(folder.path)
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
-        return try Migrator(
-            migrations: files.map { name in
+        try self.init(
+            migrations: files.filter { $0.hasSuffix(".sql") }.map { name in
                 try Migration(fileName: name, sql: String(contentsOf: folder.appending(path: name), encoding: .utf8))
             })
     }

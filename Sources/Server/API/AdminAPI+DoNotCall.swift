@@ -1,6 +1,7 @@
 import Campaigns
 import Foundation
 import Hummingbird
+import PhoneNumbers
 
 extension AdminAPI {
     /// A number to list: a stored contact, or a number in the body (never in the URL).

@@ -1,3 +1,4 @@
+import Campaigns
 import Foundation
 import Persistence
 
@@ -13,12 +14,7 @@ struct BenchDatabase {
 
     static func create(_ options: GlobalOptions, maxConnections: Int = 8) async throws -> BenchDatabase {
         let logger = options.logger
-        let url: String
-        if let given = options.databaseURL {
-            url = given
-        } else {
-            url = try await EmbeddedCluster(folder: options.dataFolder + "/postgres", logger: logger).start()
-        }
+        let url = try await options.databaseLocation.connect()
         let maintenance = Database(DatabaseConfiguration(url: url, maxConnections: 1), logger: logger)
         let name = SQLIdentifier(validating: "switchboard_bench_\(getpid())")!
         try await maintenance.execute("DROP DATABASE IF EXISTS \(name)")
@@ -26,7 +22,7 @@ struct BenchDatabase {
         var configuration = DatabaseConfiguration(url: url, maxConnections: maxConnections).with(databaseName: name.name)
         configuration.applicationName = "switchboard-bench"
         let database = Database(configuration, logger: logger)
-        try await Migrator.bundled().migrate(database)
+        try await Schema.migrator().migrate(database)
         return BenchDatabase(
             database: database, configuration: configuration, url: Self.url(url, database: name.name), maintenance: maintenance, name: name)
     }

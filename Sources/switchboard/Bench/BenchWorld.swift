@@ -1,6 +1,7 @@
 import Campaigns
 import Foundation
 import Persistence
+import PhoneNumbers
 
 /// A synthetic world for benchmarks and planning, in a database of its own: the demo's
 /// consents and script, a list of Polish contacts who hold every consent, and campaigns.

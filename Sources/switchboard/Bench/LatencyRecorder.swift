@@ -1,6 +1,6 @@
 import Foundation
 import Histogram
-import Server
+import EventStreamClient
 import Supervisor
 import Synchronization
 

@@ -3,7 +3,8 @@ import Campaigns
 import Dialer
 import Foundation
 import NIOCore
-import Server
+import EventStreamClient
+import Persistence
 import Subprocess
 
 #if canImport(System)
@@ -31,7 +32,7 @@ struct StreamBench: AsyncParsableCommand {
             let world = try await BenchWorld.make(bench.database, vault: Vault(masterKey: key))
             try await world.addContacts(contacts)
             let campaign = try await world.campaign(named: "Stream", mode: .predictive)
-            let port = try FreePort.find()
+            guard let port = FreePort.find() else { throw CommandFailure("no free TCP port on 127.0.0.1 for the server") }
             let token = UUID().uuidString
             let server = try await Subprocess.run(
                 .path(FilePath(CommandLine.executablePath)),
@@ -65,7 +66,7 @@ struct StreamBench: AsyncParsableCommand {
         let client = SSEClient()
         var channels: [any Channel] = []
         defer { for channel in channels { channel.close(promise: nil) } }
-        channels.append(try await FreePort.retry(until: .seconds(30)) {
+        channels.append(try await Self.retry(until: .seconds(30)) {
             try await client.connect(host: "127.0.0.1", port: port, path: path, headers: [("Authorization", "Bearer \(token)")]) {
                 recorder.receive($0, viewer: 0)
             }
@@ -128,6 +129,18 @@ struct StreamBench: AsyncParsableCommand {
                 ["this process's CPU: the dialer and every viewer", Console.percent(measurement.benchCPU)],
             ])
         Console.step("Latency runs from when the dialer's event happened to when a viewer parsed it; every event of a batch counts as the batch's first.")
+    }
+
+    /// Tries `attempt` until it succeeds or `limit` passes, for a server that is still starting.
+    private static func retry<T>(until limit: Duration, _ attempt: () async throws -> T) async throws -> T {
+        let deadline = ContinuousClock.now + limit
+        while true {
+            do {
+                return try await attempt()
+            } catch where ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
     }
 }
 

@@ -13,9 +13,7 @@ struct DatabaseCommand: AsyncParsableCommand {
     struct Folder: ParsableArguments {
         @OptionGroup var global: GlobalOptions
 
-        var cluster: EmbeddedCluster {
-            EmbeddedCluster(folder: global.dataFolder + "/postgres", logger: global.logger)
-        }
+        var cluster: EmbeddedCluster { global.embeddedCluster }
     }
 
     struct Start: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Campaigns
 import Foundation
+import PhoneNumbers
 
 /// `switchboard dnc …`: the do-not-call list.
 struct DoNotCallCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Campaigns
+import CSV
 import Foundation
 import Persistence
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Campaigns
 import Persistence
 
 /// `switchboard migrate`: brings the schema up to date and says what it applied.
@@ -8,16 +9,10 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let logger = global.logger
-        let url: String
-        if let given = global.databaseURL {
-            url = given
-        } else {
-            url = try await EmbeddedCluster(folder: global.dataFolder + "/postgres", logger: logger).start()
-        }
-        let database = Database(DatabaseConfiguration(url: url, maxConnections: 1), logger: logger)
+        let url = try await global.databaseLocation.connect()
+        let database = Database(DatabaseConfiguration(url: url, maxConnections: 1), logger: global.logger)
         defer { database.close() }
-        let applied = try await Migrator.bundled().migrate(database)
+        let applied = try await Schema.migrator().migrate(database)
         if applied.isEmpty {
             print("The schema is up to date (\(try await Migrator.appliedVersions(database).count) migrations applied earlier).")
         } else {

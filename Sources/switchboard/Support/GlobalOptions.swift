@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Persistence
 
 /// Options every command that touches the database shares.
 struct GlobalOptions: ParsableArguments {
@@ -13,6 +14,16 @@ struct GlobalOptions: ParsableArguments {
     /// The server to use: the option, else DATABASE_URL, else nil for the embedded one.
     var databaseURL: String? {
         givenDatabaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Where the database is: the URL given, else the embedded cluster.
+    var databaseLocation: DatabaseLocation {
+        DatabaseLocation(url: databaseURL, otherwise: embeddedCluster)
+    }
+
+    /// The embedded cluster, in the data folder's `postgres` folder.
+    var embeddedCluster: EmbeddedCluster {
+        EmbeddedCluster(folder: dataFolder + "/postgres", logger: logger)
     }
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")

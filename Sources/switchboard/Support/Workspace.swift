@@ -14,30 +14,22 @@ struct Workspace {
 
     static func open(_ options: GlobalOptions, maxConnections: Int = 8, announce: Bool = false) async throws -> Workspace {
         let logger = options.logger
-        let url: String
-        let location: String
-        if let given = options.databaseURL {
-            url = given
-            location = DatabaseConfiguration(url: given).redactedURL
-        } else {
-            let cluster = EmbeddedCluster(folder: options.dataFolder + "/postgres", logger: logger)
-            if announce {
-                switch cluster.status() {
-                case .absent: Console.step("PostgreSQL: creating the embedded server in \(cluster.folder)")
-                case .stopped: Console.step("PostgreSQL: starting the embedded server in \(cluster.folder)")
-                case .running(let port): Console.step("PostgreSQL: the embedded server in \(cluster.folder) runs on port \(port)")
-                }
+        let location = options.databaseLocation
+        if announce, case .embedded(let cluster) = location {
+            switch cluster.status() {
+            case .absent: Console.step("PostgreSQL: creating the embedded server in \(cluster.folder)")
+            case .stopped: Console.step("PostgreSQL: starting the embedded server in \(cluster.folder)")
+            case .running(let port): Console.step("PostgreSQL: the embedded server in \(cluster.folder) runs on port \(port)")
             }
-            url = try await cluster.start()
-            location = "the embedded server in \(cluster.folder)"
         }
+        let url = try await location.connect()
         let database = Database(DatabaseConfiguration(url: url, maxConnections: maxConnections), logger: logger)
-        let applied = try await Migrator.bundled().migrate(database)
+        let applied = try await Schema.migrator().migrate(database)
         if announce || !applied.isEmpty {
             Console.step("Schema: " + (applied.isEmpty ? "up to date" : "applied " + applied.map { "\($0.version) (\($0.name))" }.joined(separator: ", ")))
         }
         let key = try MasterKey.load(keyFile: options.dataFolder + "/master.key")
-        return Workspace(database: database, vault: Vault(masterKey: key), logger: logger, location: location)
+        return Workspace(database: database, vault: Vault(masterKey: key), logger: logger, location: location.description)
     }
 }
 

@@ -1,7 +1,7 @@
 /// Synthetic Polish people for demonstrations and benchmarks: common first names and
 /// surnames (with their feminine forms), and numbers from real Polish mobile and fixed ranges.
-public struct DemoPeople: Sendable {
-    public struct Person: Sendable, Hashable {
+struct DemoPeople: Sendable {
+    struct Person: Sendable, Hashable {
         public let firstName: String
         public let lastName: String
         /// The number as a person might have typed it, to be repaired on import.
@@ -11,12 +11,12 @@ public struct DemoPeople: Sendable {
 
     private var state: UInt64
 
-    public init(seed: UInt64) {
+    init(seed: UInt64) {
         state = seed &+ 0x2545_F491_4F6C_DD1D
     }
 
     /// The next person; the sequence depends only on the seed.
-    public mutating func next() -> Person {
+    mutating func next() -> Person {
         let female = draw(2) == 0
         let first = female ? Self.femaleNames[draw(Self.femaleNames.count)] : Self.maleNames[draw(Self.maleNames.count)]
         let (masculine, feminine) = Self.surnames[draw(Self.surnames.count)]

@@ -1,4 +1,4 @@
-@testable import Campaigns
+@testable import PhoneNumbers
 import Testing
 
 /// One phone cell and what reading it should give.

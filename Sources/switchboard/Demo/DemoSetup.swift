@@ -1,13 +1,14 @@
+import Campaigns
 import Foundation
 import Persistence
 
 /// The demonstration's consent types, data source, script and campaign, made when missing.
-public struct DemoSetup: Sendable {
-    public static let campaignName = "Demo: oferta jesienna"
-    public static let sourceName = "Demo: lista testowa"
+struct DemoSetup: Sendable {
+    static let campaignName = "Demo: oferta jesienna"
+    static let sourceName = "Demo: lista testowa"
 
     /// The consents the demo list carries, and the columns of its CSV that say so.
-    public static let consents: [(code: String, title: String, purpose: ConsentPurpose, column: String, text: String)] = [
+    static let consents: [(code: String, title: String, purpose: ConsentPurpose, column: String, text: String)] = [
         ("processing", "Przetwarzanie danych", .processing, "zgoda_przetwarzanie",
          "Wyrażam zgodę na przetwarzanie moich danych osobowych przez Switchboard Demo sp. z o.o. w celu przedstawienia oferty."),
         ("telemarketing", "Kontakt telefoniczny", .telemarketing, "zgoda_telemarketing",
@@ -18,7 +19,7 @@ public struct DemoSetup: Sendable {
          "Wyrażam zgodę na otrzymywanie informacji handlowych drogą elektroniczną."),
     ]
 
-    public static let script = CallScript(
+    static let script = CallScript(
         name: "Oferta jesienna", start: "greeting",
         steps: [
             .init(id: "greeting", .say(
@@ -51,10 +52,10 @@ public struct DemoSetup: Sendable {
 
     let database: Database
 
-    public init(_ database: Database) { self.database = database }
+    init(_ database: Database) { self.database = database }
 
     /// Makes whatever is missing and returns the demo campaign, active.
-    public func prepare() async throws -> Campaign {
+    func prepare() async throws -> Campaign {
         let actor = "demo"
         let consents = ConsentStore(database)
         for consent in Self.consents where try await consents.find(code: consent.code) == nil {
@@ -83,7 +84,7 @@ public struct DemoSetup: Sendable {
 
     /// The demo list as CSV (UTF-8): `count` people, about one in five without the
     /// telemarketing consent and a few without the recording consent.
-    public static func csv(count: Int, seed: UInt64) -> String {
+    static func csv(count: Int, seed: UInt64) -> String {
         var people = DemoPeople(seed: seed)
         var lines = ["imie;nazwisko;telefon;email;" + consents.map(\.column).joined(separator: ";")]
         for index in 0..<count {

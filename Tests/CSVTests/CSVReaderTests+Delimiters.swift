@@ -1,4 +1,4 @@
-@testable import Campaigns
+@testable import CSV
 import Testing
 
 /// Delimiter detection: the most consistent field count, quotes respected.

@@ -1,4 +1,4 @@
-@testable import Campaigns
+@testable import CSV
 import Foundation
 import Testing
 
