@@ -80,7 +80,7 @@ struct AdministrationTests {
             #expect(all == 7)
             // A mistyped name is an error, not an empty export, and leaves no file behind.
             let elsewhere = path + ".missing.csv"
-            let mistyped = await #expect(throws: DomainError.self) {
+            let mistyped = await #expect(throws: NotFound.self) {
                 try await exporter.export(ExportFilter(campaign: "Jesien"), to: elsewhere, actor: "test")
             }
             #expect(mistyped?.kind == .notFound && mistyped?.description.contains("Jesien") == true)
@@ -94,7 +94,9 @@ struct AdministrationTests {
     func boughtList() async throws {
         try await TestDatabase.withFresh { database in
             let sources = DataSourceStore(database)
-            let refused = await #expect(throws: DomainError.self) { try await sources.create(name: "Kupiona", kind: .purchasedList, actor: "t") }
+            let refused = await #expect(throws: DataSourceError.previousControllerMissing(.purchasedList)) {
+                try await sources.create(name: "Kupiona", kind: .purchasedList, actor: "t")
+            }
             #expect(refused?.description.contains("previous controller") == true)
             let bought = try await sources.create(
                 name: "Kupiona", kind: .purchasedList, previousController: "Dane sp. z o.o.",
@@ -110,7 +112,7 @@ struct AdministrationTests {
             silent.name = "Silent"
             silent.steps[0].disclosure = false
             let silentVersion = try await ScriptStore(database).save(silent, actor: "t")
-            let refused = await #expect(throws: DomainError.self) {
+            let refused = await #expect(throws: CampaignError.self) {
                 try await CampaignFixture.make(database, consenting: 0, withoutConsent: 0) {
                     $0.recording = true
                     $0.scriptID = silentVersion.id

@@ -12,9 +12,9 @@ struct CampaignTests {
         #expect(try CampaignStatus.active.moving(to: .paused) == .paused)
         #expect(try CampaignStatus.paused.moving(to: .active) == .active)
         #expect(try CampaignStatus.paused.moving(to: .finished) == .finished)
-        #expect(throws: DomainError.self) { try CampaignStatus.draft.moving(to: .paused) }
-        #expect(throws: DomainError.self) { try CampaignStatus.finished.moving(to: .active) }
-        #expect(throws: DomainError.self) { try CampaignStatus.active.moving(to: .draft) }
+        #expect(throws: CampaignError.statusMoveRefused(from: .draft, to: .paused, legal: [.active])) { try CampaignStatus.draft.moving(to: .paused) }
+        #expect(throws: CampaignError.statusMoveRefused(from: .finished, to: .active, legal: [])) { try CampaignStatus.finished.moving(to: .active) }
+        #expect(throws: CampaignError.self) { try CampaignStatus.active.moving(to: .draft) }
     }
 
     @Test("an illegal move is refused by the store and changes nothing")
@@ -22,7 +22,7 @@ struct CampaignTests {
         try await TestDatabase.withFresh { database in
             let fixture = try await CampaignFixture.make(database, consenting: 1, withoutConsent: 0, status: .draft)
             let store = CampaignStore(database)
-            let error = await #expect(throws: DomainError.self) { try await store.setStatus(.finished, of: fixture.campaign.name, actor: "test") }
+            let error = await #expect(throws: CampaignError.self) { try await store.setStatus(.finished, of: fixture.campaign.name, actor: "test") }
             #expect(error?.description == "a draft campaign cannot become finished; it can become active")
             #expect(try await store.named(fixture.campaign.name).status == .draft)
             #expect(try await store.setStatus(.active, of: fixture.campaign.name, actor: "test").status == .active)
@@ -50,13 +50,13 @@ struct CampaignTests {
         try await TestDatabase.withFresh { database in
             let store = CampaignStore(database)
             var campaign = Campaign(id: 0, name: "Late", window: CallingWindow(startMinute: 9 * 60, endMinute: 22 * 60))
-            await #expect(throws: DomainError.self) { try await store.create(campaign, actor: "test") }
+            await #expect(throws: CampaignError.self) { try await store.create(campaign, actor: "test") }
             campaign.window = CallingWindow()
             campaign.retryPolicy.delays[.abandoned] = 3600
-            await #expect(throws: DomainError.self) { try await store.create(campaign, actor: "test") }
+            await #expect(throws: CampaignError.self) { try await store.create(campaign, actor: "test") }
             campaign.retryPolicy = RetryPolicy()
             campaign.requiredConsents = ["no_such_consent"]
-            let missing = await #expect(throws: DomainError.self) { try await store.create(campaign, actor: "test") }
+            let missing = await #expect(throws: NotFound.self) { try await store.create(campaign, actor: "test") }
             #expect(missing?.description.contains("no_such_consent") == true)
             let stored = try await store.all()
             #expect(stored.isEmpty)

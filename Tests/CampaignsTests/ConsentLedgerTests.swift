@@ -16,11 +16,11 @@ struct ConsentLedgerTests {
             #expect(second.version == 2)
             #expect(try await store.revise(code: "telemarketing", text: "Zgoda B", actor: "test").version == 2)
             #expect(try await store.find(code: "telemarketing")?.text == "Zgoda B")
-            let duplicate = await #expect(throws: DomainError.self) {
+            let duplicate = await #expect(throws: ConsentError.self) {
                 try await store.define(code: "telemarketing", title: "x", purpose: .other, text: "y", actor: "test")
             }
-            #expect(duplicate?.kind == .conflict)
-            await #expect(throws: DomainError.self) { try await store.define(code: "Bad Code", title: "x", purpose: .other, text: "y", actor: "test") }
+            #expect(duplicate == .codeTaken("telemarketing") && duplicate?.kind == .conflict)
+            await #expect(throws: ConsentError.malformedCode("Bad Code")) { try await store.define(code: "Bad Code", title: "x", purpose: .other, text: "y", actor: "test") }
         }
     }
 
@@ -51,13 +51,13 @@ struct ConsentLedgerTests {
             let again = try await queue.refill(campaignID: fixture.campaign.id, at: CampaignFixture.monday.addingTimeInterval(120))
             #expect(again.added == 1)
             // A contact that does not exist is named as such, and nothing is recorded.
-            let missing = await #expect(throws: DomainError.self) {
+            let missing = await #expect(throws: NotFound.self) {
                 try await ConsentStore(database).record([
                     ConsentEntry(contactID: 999_999, consentCode: "telemarketing", version: 1, granted: false, channel: .manual,
                                  proof: [:], recordedBy: "test", recordedAt: CampaignFixture.monday)
                 ])
             }
-            #expect(missing?.kind == .notFound && missing?.description.contains("999999") == true)
+            #expect(missing == NotFound(.contact, 999_999) && missing?.description.contains("999999") == true)
         }
     }
 }

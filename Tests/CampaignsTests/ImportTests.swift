@@ -151,7 +151,7 @@ struct ImportTests {
     func specialCategories() async throws {
         try await TestDatabase.withFresh { database in
             let csv = "imie,telefon,Choroby przewlekłe\nJan,601234567,cukrzyca\n"
-            let refused = await #expect(throws: DomainError.self) {
+            let refused = await #expect(throws: ImportError.self) {
                 try await importer(database).run(bytes: Array(csv.utf8), fileName: "x.csv", options: options())
             }
             #expect(refused?.description.contains("health") == true)
@@ -169,7 +169,7 @@ struct ImportTests {
     func unknownSource() async throws {
         try await TestDatabase.withFresh { database in
             let csv = "imie;telefon\nJan;601 234 567\n"
-            let error = await #expect(throws: DomainError.self) {
+            let error = await #expect(throws: DataSourceError.undescribed("Lsita")) {
                 try await importer(database).run(bytes: Array(csv.utf8), fileName: "x.csv", options: options("Lsita"))
             }
             #expect(error?.kind == .notFound && error?.description.contains("source add") == true)

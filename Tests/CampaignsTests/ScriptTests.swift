@@ -12,7 +12,7 @@ struct ScriptTests {
         script.steps.append(.init(id: "orphan", .say(text: "Nikt tu nie dojdzie.", next: "sale")))
         let problems = script.problems()
         #expect(problems.map(\.description) == ["step \"orphan\": cannot be reached from the start step \"hello\""])
-        #expect(throws: DomainError.self) { try script.validate() }
+        #expect(throws: ScriptError.self) { try script.validate() }
     }
 
     @Test("dangling references, loops, duplicates, unknown placeholders and empty questions are named")

@@ -16,10 +16,10 @@ struct VaultTests {
         #expect(try vault.open(sealed) == person)
         #expect(!String(decoding: sealed.box, as: UTF8.self).contains("Łukasz"))
         let stranger = Vault(masterKey: MasterKey(SymmetricKey(size: .bits256)))
-        #expect(throws: DomainError.self) { try stranger.open(sealed) }
+        #expect(throws: VaultError.cannotOpen) { try stranger.open(sealed) }
         var altered = Array(sealed.box)
         altered[altered.count / 2] ^= 1
-        #expect(throws: DomainError.self) { try vault.open(Vault.Sealed(box: Data(altered), wrappedKey: sealed.wrappedKey)) }
+        #expect(throws: VaultError.cannotOpen) { try vault.open(Vault.Sealed(box: Data(altered), wrappedKey: sealed.wrappedKey)) }
         #expect(vault.phoneHash("+48601234567") == vault.phoneHash("+48601234567"))
         #expect(vault.phoneHash("+48601234567") != stranger.phoneHash("+48601234567"))
     }
@@ -54,6 +54,6 @@ struct VaultTests {
         #expect(try Vault(masterKey: second).open(sealed) == person)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(throws: DomainError.self) { try MasterKey.load(environment: ["SWITCHBOARD_MASTER_KEY": "short"], keyFile: path) }
+        #expect(throws: MasterKeyError.malformed(origin: "SWITCHBOARD_MASTER_KEY")) { try MasterKey.load(environment: ["SWITCHBOARD_MASTER_KEY": "short"], keyFile: path) }
     }
 }

@@ -28,9 +28,9 @@ public struct AgentStore: Sendable {
     public func assign(_ names: [String], to campaignName: String, actor: String) async throws {
         try await database.transaction { connection in
             guard let campaign = try connection.query("SELECT id FROM campaigns WHERE name = \(campaignName)").first?.decode(Int.self, at: 0)
-            else { throw DomainError.notFound("campaign", campaignName) }
+            else { throw NotFound(.campaign, campaignName) }
             let known = try connection.query("SELECT name FROM agents WHERE name = ANY(\(names))").column(String.self)
-            if let missing = names.first(where: { !known.contains($0) }) { throw DomainError.notFound("agent", missing) }
+            if let missing = names.first(where: { !known.contains($0) }) { throw NotFound(.agent, missing) }
             try connection.execute(
                 """
                 INSERT INTO campaign_agents (campaign_id, agent_id) SELECT \(campaign), id FROM agents WHERE name = ANY(\(names))
@@ -50,8 +50,8 @@ public struct AgentStore: Sendable {
             JOIN campaigns c ON c.id = ca.campaign_id WHERE c.name = \(campaignName) ORDER BY a.name
             """
         ).map { row in
-            let (id, name, kind) = try row.decode((Int, String, String).self)
-            return Agent(id: id, name: name, kind: Agent.Kind(rawValue: kind) ?? .person)
+            let (id, name, kind) = try row.decode((Int, String, Agent.Kind).self)
+            return Agent(id: id, name: name, kind: kind)
         }
     }
 
@@ -70,3 +70,5 @@ public struct AgentStore: Sendable {
         }
     }
 }
+
+extension Agent.Kind: SQLTextEnum {}

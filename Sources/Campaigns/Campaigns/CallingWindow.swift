@@ -20,13 +20,13 @@ public struct CallingWindow: Sendable, Hashable, Codable {
 
     public func validate() throws {
         guard startMinute < endMinute, startMinute >= 0, endMinute <= 24 * 60 else {
-            throw DomainError.invalid("the calling window must start before it ends")
+            throw CampaignError.windowEndsBeforeStart
         }
         guard !days.isEmpty, days.allSatisfy({ (1...7).contains($0) }) else {
-            throw DomainError.invalid("the calling days must be among 1 (Monday) to 7 (Sunday)")
+            throw CampaignError.unknownCallingDay
         }
         guard startMinute >= Self.legalStartMinute, endMinute <= Self.legalEndMinute else {
-            throw DomainError.invalid("calls are allowed only between 8:00 and 21:00 local time")
+            throw CampaignError.windowOutsideLegalHours
         }
     }
 

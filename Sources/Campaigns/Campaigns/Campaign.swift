@@ -42,9 +42,9 @@ public struct Campaign: Sendable, Hashable, Codable {
 
     /// Checks the settings a campaign must satisfy before it is stored.
     public func validate() throws {
-        guard !name.isEmpty else { throw DomainError.invalid("a campaign needs a name") }
-        guard (0...1).contains(abandonLimit) else { throw DomainError.invalid("the abandon-rate limit is a share between 0 and 1, e.g. 0.03") }
-        guard maxAttempts > 0, maxAttemptsPerDay > 0 else { throw DomainError.invalid("a campaign allows at least one attempt") }
+        guard !name.isEmpty else { throw CampaignError.unnamed }
+        guard (0...1).contains(abandonLimit) else { throw CampaignError.abandonLimitOutOfRange(abandonLimit) }
+        guard maxAttempts > 0, maxAttemptsPerDay > 0 else { throw CampaignError.noAttemptsAllowed }
         try window.validate()
         try retryPolicy.validate()
         try dialSettings.validate()

@@ -1,3 +1,5 @@
+import Persistence
+
 /// Where a campaign is in its life. Only these moves are legal:
 /// draft → active; active ⇄ paused; active or paused → finished.
 public enum CampaignStatus: String, Sendable, Codable, CaseIterable {
@@ -13,9 +15,7 @@ public enum CampaignStatus: String, Sendable, Codable, CaseIterable {
             case .finished: []
             }
         guard legal.contains(target) else {
-            let options = legal.map(\.rawValue).sorted().joined(separator: " or ")
-            throw DomainError.conflict(
-                "a \(rawValue) campaign cannot become \(target.rawValue)" + (options.isEmpty ? "; it is final" : "; it can become \(options)"))
+            throw CampaignError.statusMoveRefused(from: self, to: target, legal: legal.sorted { $0.rawValue < $1.rawValue })
         }
         return target
     }
@@ -33,3 +33,6 @@ public enum DialMode: String, Sendable, Codable, CaseIterable {
     /// Dials ahead of free agents, steered to keep the abandon rate under the limit.
     case predictive
 }
+
+extension CampaignStatus: SQLTextEnum {}
+extension DialMode: SQLTextEnum {}

@@ -36,7 +36,7 @@ public struct CampaignStore: Sendable {
                 """
             ).single().decode(Int.self, at: 0)
         } catch let error as DatabaseError where error.sqlState == .uniqueViolation {
-            throw DomainError.conflict("a campaign named \"\(campaign.name)\" exists already")
+            throw CampaignError.nameTaken(campaign.name)
         }
         let linked = try connection.execute(
             """
@@ -47,7 +47,7 @@ public struct CampaignStore: Sendable {
             let known = try connection.query("SELECT code FROM consent_types WHERE code = ANY(\(campaign.requiredConsents))")
                 .column(String.self)
             let missing = Set(campaign.requiredConsents).subtracting(known).sorted().joined(separator: ", ")
-            throw DomainError.notFound("consent type", missing)
+            throw NotFound(.consentType, missing)
         }
         var stored = campaign
         stored.id = id
@@ -65,7 +65,7 @@ public struct CampaignStore: Sendable {
 
     /// The campaign of that name, or an error that names it.
     public func named(_ name: String) async throws -> Campaign {
-        guard let campaign = try await find(name: name) else { throw DomainError.notFound("campaign", name) }
+        guard let campaign = try await find(name: name) else { throw NotFound(.campaign, name) }
         return campaign
     }
 
@@ -80,7 +80,7 @@ public struct CampaignStore: Sendable {
     public func setStatus(_ status: CampaignStatus, of name: String, actor: String) async throws -> Campaign {
         try await database.transaction { connection in
             guard let campaign = try Self.find(.name(name), on: connection, lock: true) else {
-                throw DomainError.notFound("campaign", name)
+                throw NotFound(.campaign, name)
             }
             let next = try campaign.status.moving(to: status)
             try connection.execute("UPDATE campaigns SET status = \(next.rawValue) WHERE id = \(campaign.id)")
@@ -115,7 +115,7 @@ public struct CampaignStore: Sendable {
 
     private static func decode(_ row: Row) throws -> Campaign {
         let (id, name, goal, scriptID, status, mode, limit, attempts, perDay) = try row.decode(
-            (Int, String, String, Int?, String, String, Double, Int, Int).self)
+            (Int, String, String, Int?, CampaignStatus, DialMode, Double, Int, Int).self)
         let start = try row.decode(Int.self, at: 9)
         let end = try row.decode(Int.self, at: 10)
         let days = try row.decode([Int].self, at: 11)
@@ -124,8 +124,8 @@ public struct CampaignStore: Sendable {
         let dialing = try row.decode(JSONB<DialSettings>.self, at: 14).value
         let consents = try row.decode([String].self, at: 15)
         return Campaign(
-            id: id, name: name, goal: goal, scriptID: scriptID, status: CampaignStatus(rawValue: status) ?? .draft,
-            dialMode: DialMode(rawValue: mode) ?? .progressive, abandonLimit: limit, maxAttempts: attempts,
+            id: id, name: name, goal: goal, scriptID: scriptID, status: status,
+            dialMode: mode, abandonLimit: limit, maxAttempts: attempts,
             maxAttemptsPerDay: perDay, window: CallingWindow(startMinute: start, endMinute: end, days: Set(days)),
             recording: recording, retryPolicy: retry, dialSettings: dialing, requiredConsents: consents)
     }

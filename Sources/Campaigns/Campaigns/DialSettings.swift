@@ -27,9 +27,9 @@ public struct DialSettings: Sendable, Hashable, Codable {
     }
 
     public func validate() throws {
-        guard ringTimeoutSeconds >= 15 else { throw DomainError.invalid("a call must ring at least 15 seconds before the dialer gives up") }
-        guard maxDialRatio >= 1 else { throw DomainError.invalid("the maximum dial ratio is at least 1") }
-        guard previewSeconds >= 0, adjustIntervalSeconds > 0 else { throw DomainError.invalid("durations must be positive") }
+        guard ringTimeoutSeconds >= 15 else { throw CampaignError.ringTooShort(seconds: ringTimeoutSeconds) }
+        guard maxDialRatio >= 1 else { throw CampaignError.dialRatioBelowOne(maxDialRatio) }
+        guard previewSeconds >= 0, adjustIntervalSeconds > 0 else { throw CampaignError.negativeDuration }
     }
 
     // Missing keys take their defaults, so older settings keep working.

@@ -15,9 +15,7 @@ enum RecordingRule {
         guard asks || script.disclosesRecording else { throw violation(campaign) }
     }
 
-    private static func violation(_ campaign: Campaign) -> DomainError {
-        DomainError.invalid(
-            "the campaign \"\(campaign.name)\" records calls, so it must require a recording consent, or its script must ask "
-                + "for one or say that the call is recorded (a say step with \"disclosure\": true)")
+    private static func violation(_ campaign: Campaign) -> CampaignError {
+        .recordingUndisclosed(campaign: campaign.name)
     }
 }

@@ -28,9 +28,9 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
 
     public func validate() throws {
         if let abandoned = delays[.abandoned], abandoned < 72 * 3600 {
-            throw DomainError.invalid("an abandoned contact may not be dialed again within 72 hours")
+            throw CampaignError.abandonedRedialTooSoon
         }
-        guard delays.values.allSatisfy({ $0 >= 0 }) else { throw DomainError.invalid("retry delays cannot be negative") }
+        guard delays.values.allSatisfy({ $0 >= 0 }) else { throw CampaignError.negativeRetryDelay }
     }
 
     // Stored as a JSON object keyed by the reason's name.

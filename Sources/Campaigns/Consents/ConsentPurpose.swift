@@ -1,3 +1,5 @@
+import Persistence
+
 /// What a consent allows, in the words of the GDPR and Polish telecommunications law.
 public enum ConsentPurpose: String, Sendable, Codable, CaseIterable {
     /// Processing of personal data as such (GDPR art. 6(1)(a)).
@@ -23,3 +25,6 @@ public enum ConsentChannel: String, Sendable, Codable, CaseIterable {
     case api
     case manual
 }
+
+extension ConsentPurpose: SQLTextEnum {}
+extension ConsentChannel: SQLTextEnum {}

@@ -10,7 +10,7 @@ public struct ConsentStore: Sendable {
     /// Defines a new consent type with the first version of its text.
     public func define(code: String, title: String, purpose: ConsentPurpose, text: String, actor: String) async throws -> ConsentType {
         try Self.validate(code: code)
-        guard !text.isEmpty, !title.isEmpty else { throw DomainError.invalid("a consent type needs a title and a text") }
+        guard !text.isEmpty, !title.isEmpty else { throw ConsentError.untitled }
         return try await database.transaction { connection in
             let id: Int
             do {
@@ -18,7 +18,7 @@ public struct ConsentStore: Sendable {
                     "INSERT INTO consent_types (code, title, purpose) VALUES (\(code), \(title), \(purpose.rawValue)) RETURNING id"
                 ).single().decode(Int.self, at: 0)
             } catch let error as DatabaseError where error.sqlState == .uniqueViolation {
-                throw DomainError.conflict("the consent type \"\(code)\" exists already; revise its text instead")
+                throw ConsentError.codeTaken(code)
             }
             try connection.execute("INSERT INTO consent_texts (consent_type_id, version, body) VALUES (\(id), 1, \(text))")
             try ActivityLog.record(actor: actor, action: "consent_type.define", subject: "consent_type:\(code)", on: connection)
@@ -29,9 +29,9 @@ public struct ConsentStore: Sendable {
     /// Records a new text for a consent type; grants from now on refer to the new version.
     /// The same text again changes nothing.
     public func revise(code: String, text: String, actor: String) async throws -> ConsentType {
-        guard !text.isEmpty else { throw DomainError.invalid("a consent text cannot be empty") }
+        guard !text.isEmpty else { throw ConsentError.emptyText }
         return try await database.transaction { connection in
-            guard let current = try Self.find(code: code, on: connection) else { throw DomainError.notFound("consent type", code) }
+            guard let current = try Self.find(code: code, on: connection) else { throw NotFound(.consentType, code) }
             guard current.text != text else { return current }
             try connection.execute(
                 "INSERT INTO consent_texts (consent_type_id, version, body) VALUES (\(current.id), \(current.version + 1), \(text))")
@@ -64,7 +64,7 @@ public struct ConsentStore: Sendable {
     public static func record(_ entries: [ConsentEntry], on connection: Connection) throws {
         for entry in entries {
             guard let type = try find(code: entry.consentCode, on: connection) else {
-                throw DomainError.notFound("consent type", entry.consentCode)
+                throw NotFound(.consentType, entry.consentCode)
             }
             do {
                 try connection.execute(
@@ -74,7 +74,7 @@ public struct ConsentStore: Sendable {
                             \(try JSONB(entry.proof)), \(entry.recordedBy), \(entry.recordedAt), \(entry.expiresAt))
                     """)
             } catch let error as DatabaseError where error.sqlState == .foreignKeyViolation && error.constraint == "consents_contact_id_fkey" {
-                throw DomainError.notFound("contact", String(entry.contactID))
+                throw NotFound(.contact, entry.contactID)
             }
             if !entry.granted {
                 try CampaignQueue.removeIneligible(contactID: entry.contactID, consentTypeID: type.id, on: connection)
@@ -107,10 +107,10 @@ public struct ConsentStore: Sendable {
                 """
             ).map { row in
                 let (contact, code, version, granted, channel, proof, by, at, expires) = try row.decode(
-                    (Int, String, Int, Bool, String, JSONB<[String: String]>, String, Date, Date?).self)
+                    (Int, String, Int, Bool, ConsentChannel, JSONB<[String: String]>, String, Date, Date?).self)
                 return ConsentEntry(
                     contactID: contact, consentCode: code, version: version, granted: granted,
-                    channel: ConsentChannel(rawValue: channel) ?? .manual, proof: proof.value, recordedBy: by,
+                    channel: channel, proof: proof.value, recordedBy: by,
                     recordedAt: at, expiresAt: expires)
             }
         }
@@ -119,7 +119,7 @@ public struct ConsentStore: Sendable {
     static func validate(code: String) throws {
         let allowed = code.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
         guard allowed, let first = code.utf8.first, (97...122).contains(first), code.count <= 63 else {
-            throw DomainError.invalid("a consent code is lower-case letters, digits and underscores, starting with a letter: \"\(code)\"")
+            throw ConsentError.malformedCode(code)
         }
     }
 
@@ -130,7 +130,7 @@ public struct ConsentStore: Sendable {
         """
 
     private static func decodeType(_ row: Row) throws -> ConsentType {
-        let (id, code, title, purpose, version, text) = try row.decode((Int, String, String, String, Int, String).self)
-        return ConsentType(id: id, code: code, title: title, purpose: ConsentPurpose(rawValue: purpose) ?? .other, version: version, text: text)
+        let (id, code, title, purpose, version, text) = try row.decode((Int, String, String, ConsentPurpose, Int, String).self)
+        return ConsentType(id: id, code: code, title: title, purpose: purpose, version: version, text: text)
     }
 }

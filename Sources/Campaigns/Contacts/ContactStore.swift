@@ -34,7 +34,7 @@ public struct ContactStore: Sendable {
                 """
             ).column(Int.self)
         } catch let error as DatabaseError where error.sqlState == .uniqueViolation {
-            throw DomainError.conflict("a phone number of these contacts is stored already")
+            throw ContactError.phoneStored
         }
     }
 
@@ -51,7 +51,7 @@ public struct ContactStore: Sendable {
 
     public static func personalData(contactID: Int, vault: Vault, on connection: Connection) throws -> PersonalData? {
         guard let row = try connection.query("SELECT sealed, wrapped_key FROM contacts WHERE id = \(contactID)").first else {
-            throw DomainError.notFound("contact", "\(contactID)")
+            throw NotFound(.contact, contactID)
         }
         let (box, key) = try row.decode((Data?, Data?).self)
         guard let box, let key else { return nil }

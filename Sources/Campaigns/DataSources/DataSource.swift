@@ -1,4 +1,5 @@
 import Foundation
+import Persistence
 
 /// Where contacts came from; every contact has one.
 public struct DataSource: Sendable, Hashable, Codable {
@@ -32,3 +33,5 @@ public struct DataSource: Sendable, Hashable, Codable {
         self.controllerChangeNotifiedAt = controllerChangeNotifiedAt
     }
 }
+
+extension DataSource.Kind: SQLTextEnum {}

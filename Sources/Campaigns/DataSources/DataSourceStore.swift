@@ -11,11 +11,9 @@ public struct DataSourceStore: Sendable {
         name: String, kind: DataSource.Kind, acquiredOn: Date? = nil, previousController: String? = nil,
         controllerChangeNotifiedAt: Date? = nil, actor: String
     ) async throws -> DataSource {
-        guard !name.isEmpty else { throw DomainError.invalid("a data source needs a name") }
+        guard !name.isEmpty else { throw DataSourceError.unnamed }
         if [.purchasedList, .partner].contains(kind), previousController == nil {
-            throw DomainError.invalid(
-                "a \(kind == .partner ? "partner's" : "bought") list needs the previous controller (--previous-controller); "
-                    + "the people must be told of the change of controller (GDPR art. 14)")
+            throw DataSourceError.previousControllerMissing(kind)
         }
         do {
             let id = try await database.transaction { connection in
@@ -33,7 +31,7 @@ public struct DataSourceStore: Sendable {
                 id: id, name: name, kind: kind, acquiredOn: acquiredOn, previousController: previousController,
                 controllerChangeNotifiedAt: controllerChangeNotifiedAt)
         } catch let error as DatabaseError where error.sqlState == .uniqueViolation {
-            throw DomainError.conflict("a data source named \"\(name)\" exists already")
+            throw DataSourceError.nameTaken(name)
         }
     }
 
@@ -52,10 +50,7 @@ public struct DataSourceStore: Sendable {
     /// mistyped name stops an import instead of starting an undocumented source.
     static func id(named name: String, on connection: Connection) throws -> Int {
         guard let id = try connection.query("SELECT id FROM data_sources WHERE name = \(name)").first?.decode(Int.self, at: 0) else {
-            throw DomainError(
-                .notFound,
-                "there is no data source \"\(name)\"; describe it first (switchboard source add, or POST /api/sources) "
-                    + "with its kind and, for a bought or partner list, its previous controller")
+            throw DataSourceError.undescribed(name)
         }
         return id
     }
@@ -68,9 +63,9 @@ public struct DataSourceStore: Sendable {
         "SELECT id, name, kind, acquired_on, previous_controller, controller_change_notified_at FROM data_sources"
 
     private static func decode(_ row: Row) throws -> DataSource {
-        let (id, name, kind, acquired, previous, notified) = try row.decode((Int, String, String, Date?, String?, Date?).self)
+        let (id, name, kind, acquired, previous, notified) = try row.decode((Int, String, DataSource.Kind, Date?, String?, Date?).self)
         return DataSource(
-            id: id, name: name, kind: DataSource.Kind(rawValue: kind) ?? .manual, acquiredOn: acquired,
+            id: id, name: name, kind: kind, acquiredOn: acquired,
             previousController: previous, controllerChangeNotifiedAt: notified)
     }
 }

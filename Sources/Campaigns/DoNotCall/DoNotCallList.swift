@@ -31,7 +31,7 @@ public struct DoNotCallList: Sendable {
         try await database.transaction { connection in
             guard let hash = try connection.query("SELECT phone_hash FROM contacts WHERE id = \(contactID)").first?
                 .decode(Data?.self, at: 0)
-            else { throw DomainError.notFound("contact", "\(contactID)") }
+            else { throw NotFound(.contact, contactID) }
             try Self.add(hashes: [hash], reason: reason, addedBy: actor, on: connection)
             try ActivityLog.record(
                 actor: actor, action: "dnc.add", subject: "contact:\(contactID)", details: ["reason": reason.rawValue], on: connection)

@@ -22,11 +22,11 @@ public struct ContactExporter: Sendable {
         let partial = path + ".partial"
         guard FileManager.default.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600]),
             let file = FileHandle(forWritingAtPath: partial)
-        else { throw DomainError.invalid("cannot write \(path)") }
+        else { throw ExportError.cannotWrite(path: path, reason: nil) }
         do {
             let rows = try await write(filter, to: file, actor: actor)
             try file.close()
-            guard rename(partial, path) == 0 else { throw DomainError.invalid("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard rename(partial, path) == 0 else { throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
             return rows
         } catch {
             try? file.close()
@@ -68,13 +68,13 @@ public struct ContactExporter: Sendable {
     /// A campaign, source or consent type the filter names must exist: a mistyped name would
     /// otherwise export nobody and look like an answer.
     private static func checkNames(_ filter: ExportFilter, on connection: Connection) throws {
-        let named: [(what: String, name: String?, query: (String) -> SQL)] = [
-            ("campaign", filter.campaign, { "SELECT FROM campaigns WHERE name = \($0)" }),
-            ("data source", filter.source, { "SELECT FROM data_sources WHERE name = \($0)" }),
-            ("consent type", filter.consent, { "SELECT FROM consent_types WHERE code = \($0)" }),
+        let named: [(what: NotFound.Thing, name: String?, query: (String) -> SQL)] = [
+            (.campaign, filter.campaign, { "SELECT FROM campaigns WHERE name = \($0)" }),
+            (.dataSource, filter.source, { "SELECT FROM data_sources WHERE name = \($0)" }),
+            (.consentType, filter.consent, { "SELECT FROM consent_types WHERE code = \($0)" }),
         ]
         for (what, name, query) in named {
-            if let name, try connection.query(query(name)).isEmpty { throw DomainError.notFound(what, name) }
+            if let name, try connection.query(query(name)).isEmpty { throw NotFound(what, name) }
         }
     }
 

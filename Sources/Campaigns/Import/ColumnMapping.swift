@@ -1,5 +1,6 @@
 /// Which field each column of a file holds, from the header and any explicit choices.
 public struct ColumnMapping: Sendable, Hashable {
+
     /// One entry per column of the header, in order.
     public let fields: [ImportField]
     public let header: [String]
@@ -7,13 +8,13 @@ public struct ColumnMapping: Sendable, Hashable {
     /// Maps `header` by name, with `explicit` choices (column name → field) taking precedence.
     /// Consent columns (`zgoda_…`, `consent_…`, or a consent type's code or title) are matched
     /// against `consentTypes`; any other unknown column becomes a custom field.
-    public init(header: [String], explicit: [String: ImportField] = [:], consentTypes: [ConsentType]) throws {
+    public init(header: [String], explicit: [String: ImportField] = [:], consentTypes: [ConsentType]) throws(ImportError.MappingProblem) {
         self.header = header
         var explicitByKey: [String: (name: String, field: ImportField)] = [:]
         for (name, field) in explicit { explicitByKey[name.headerKey] = (name, field) }
         let columnKeys = Set(header.map(\.headerKey))
         for (key, entry) in explicitByKey where !columnKeys.contains(key) {
-            throw DomainError.invalid("the mapping names a column \"\(entry.name)\" that the file does not have")
+            throw .unknownColumn(entry.name)
         }
         var fields: [ImportField] = []
         for name in header {
@@ -22,21 +23,18 @@ public struct ColumnMapping: Sendable, Hashable {
                 continue
             }
             if let category = SpecialCategories.category(ofColumn: name) {
-                throw DomainError.invalid(
-                    "column \"\(name)\" looks like special-category data (\(category), GDPR art. 9/10), which may not be imported; "
-                        + "to import the other columns, map it as ignored (--map \"\(name)=ignore\")")
+                throw .specialCategory(column: name, category: category)
             }
             fields.append(Self.field(forHeader: name, consentTypes: consentTypes))
         }
         for field in Set(fields) where field != .ignore && fields.filter({ $0 == field }).count > 1 {
-            throw DomainError.invalid("two columns are mapped to \(field); map one of them explicitly")
+            throw .fieldTwice("\(field)")
         }
         guard fields.contains(.phone) else {
-            throw DomainError.invalid(
-                "no column holds the phone number; name it telefon or phone, or map it (--map \"<column>=phone\")")
+            throw .noPhoneColumn
         }
         for case .consent(let code) in fields where !consentTypes.contains(where: { $0.code == code }) {
-            throw DomainError.notFound("consent type", code)
+            throw .unknownConsentType(code)
         }
         self.fields = fields
     }

@@ -84,7 +84,7 @@ struct ImportJob: ~Copyable {
         do {
             reader = try open(options.encoding, options.delimiter)
         } catch {
-            throw ImportError(fileName: fileName, reason: "\(error)", importID: nil)
+            throw ImportError.unreadable(fileName: fileName, error, importID: nil)
         }
     }
 
@@ -92,18 +92,23 @@ struct ImportJob: ~Copyable {
         let consentTypes = try ConsentStore.all(on: connection)
         let header: CSVRecord
         do {
-            guard let first = try reader.next() else { throw ImportError(fileName: fileName, reason: "the file is empty", importID: nil) }
+            guard let first = try reader.next() else { throw ImportError.unreadable(fileName: fileName, .emptyFile, importID: nil) }
             header = first
         } catch let error as CSVError {
-            throw ImportError(fileName: fileName, reason: "\(error)", importID: nil)
+            throw ImportError.unreadable(fileName: fileName, error, importID: nil)
         }
-        let mapping = try ColumnMapping(header: header.fields, explicit: options.mapping, consentTypes: consentTypes)
+        let mapping: ColumnMapping
+        do {
+            mapping = try ColumnMapping(header: header.fields, explicit: options.mapping, consentTypes: consentTypes)
+        } catch {
+            throw ImportError.mapping(fileName: fileName, error)
+        }
         for code in options.fileConsents where !consentTypes.contains(where: { $0.code == code }) {
-            throw DomainError.notFound("consent type", code)
+            throw NotFound(.consentType, code)
         }
         let parser = RowParser(mapping: mapping, phones: try PhoneNumberParser(defaultRegion: options.defaultRegion))
         let campaign = try options.campaignName.map { name in
-            guard let campaign = try CampaignStore.find(.name(name), on: connection) else { throw DomainError.notFound("campaign", name) }
+            guard let campaign = try CampaignStore.find(.name(name), on: connection) else { throw NotFound(.campaign, name) }
             return campaign
         }
         let sourceID = try DataSourceStore.id(named: options.sourceName, on: connection)
@@ -135,7 +140,7 @@ struct ImportJob: ~Copyable {
             guard let broken = error as? CSVError else { throw error }
             let id = try? ImportStaging.recordFailure(
                 report: report, sourceID: sourceID, options: options, reason: "\(broken)", on: connection)
-            throw ImportError(fileName: fileName, reason: "\(broken)", importID: id)
+            throw ImportError.unreadable(fileName: fileName, broken, importID: id)
         }
     }
 

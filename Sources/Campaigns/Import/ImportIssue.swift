@@ -1,6 +1,8 @@
+import Persistence
+
 /// Something an import has to say about one line of the file.
 public struct ImportIssue: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, SQLTextEnum {
         case rejected, repaired, duplicate
     }
 

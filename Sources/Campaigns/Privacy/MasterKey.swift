@@ -23,13 +23,13 @@ public struct MasterKey: Sendable {
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let encoded = fresh.withUnsafeBytes { Data($0).base64EncodedString() }
         guard FileManager.default.createFile(atPath: keyFile, contents: Data((encoded + "\n").utf8), attributes: [.posixPermissions: 0o600])
-        else { throw DomainError.invalid("cannot write the master key file \(keyFile)") }
+        else { throw MasterKeyError.cannotWrite(path: keyFile) }
         return MasterKey(fresh)
     }
 
     private static func decode(_ encoded: String, from origin: String) throws -> MasterKey {
         guard let bytes = Data(base64Encoded: encoded), bytes.count == 32 else {
-            throw DomainError.invalid("the master key in \(origin) must be 32 bytes in base64 (openssl rand -base64 32)")
+            throw MasterKeyError.malformed(origin: origin)
         }
         return MasterKey(SymmetricKey(data: bytes))
     }

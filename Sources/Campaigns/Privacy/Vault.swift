@@ -33,7 +33,7 @@ public struct Vault: Sendable {
     public func seal(_ data: PersonalData) throws -> Sealed {
         let contactKey = SymmetricKey(size: .bits256)
         let wrapped = try contactKey.withUnsafeBytes { try AES.GCM.seal(Data($0), using: wrappingKey).combined }
-        guard let wrapped else { throw DomainError.invalid("sealing failed") }
+        guard let wrapped else { throw VaultError.sealingFailed }
         return Sealed(box: try box(data, with: contactKey), wrappedKey: wrapped)
     }
 
@@ -48,15 +48,15 @@ public struct Vault: Sendable {
     public func open(_ sealed: Sealed) throws -> PersonalData {
         do {
             let plain = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.box), using: try unwrap(sealed.wrappedKey))
-            guard let data = PersonalData(encoded: plain) else { throw DomainError.invalid("unreadable") }
+            guard let data = PersonalData(encoded: plain) else { throw VaultError.cannotOpen }
             return data
         } catch {
-            throw DomainError.invalid("personal data cannot be opened: wrong master key, or the data was altered")
+            throw VaultError.cannotOpen
         }
     }
 
     private func box(_ data: PersonalData, with key: SymmetricKey) throws -> Data {
-        guard let box = try AES.GCM.seal(data.encoded(), using: key).combined else { throw DomainError.invalid("sealing failed") }
+        guard let box = try AES.GCM.seal(data.encoded(), using: key).combined else { throw VaultError.sealingFailed }
         return box
     }
 

@@ -53,7 +53,7 @@ public struct AgentState: Sendable, Hashable {
             default: nil
             }
         guard let next else {
-            throw SimulationError.invalidSettings("agent \(agentID) cannot \(event) while \(activity.rawValue)")
+            throw SimulationError.illegalAgentMove(agentID: agentID, event: "\(event)", activity: activity.rawValue)
         }
         let stretch = Stretch(agentID: agentID, activity: activity, start: since, end: time)
         seconds[activity, default: 0] += time.timeIntervalSince(since)

@@ -66,10 +66,10 @@ public struct NetworkModel: Sendable, Hashable, Codable {
     public func validate() throws {
         let shares = [humanAnswer, machine, busy, invalid]
         guard shares.allSatisfy({ $0 >= 0 }), shares.reduce(0, +) <= 1 else {
-            throw SimulationError.invalidSettings("the shares of answers, machines, busy and invalid numbers must be between 0 and 1 together")
+            throw SimulationError.outcomeSharesOutOfRange
         }
         guard [detectionFalsePositive, detectionFalseNegative, eveningPeople].allSatisfy({ (0...1).contains($0) }) else {
-            throw SimulationError.invalidSettings("detection error rates and the share of evening people are between 0 and 1")
+            throw SimulationError.rateOutOfRange
         }
     }
 }

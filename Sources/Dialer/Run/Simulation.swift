@@ -26,7 +26,7 @@ public struct Simulation: Sendable {
         try settings.validate()
         let campaign = try await CampaignStore(database).named(name)
         guard campaign.status.isDialing else {
-            throw SimulationError.campaignNotDialing(name: name, status: campaign.status.rawValue)
+            throw SimulationError.campaignNotDialing(name: name, status: campaign.status)
         }
         guard let scriptID = campaign.scriptID, let script = try await ScriptStore(database).version(id: scriptID)?.script else {
             throw SimulationError.noScript(campaign: name)

@@ -48,10 +48,10 @@ public struct SimulationSettings: Sendable, Hashable, Codable {
     public var end: Date { start.addingTimeInterval(hours * 3600) }
 
     public func validate() throws {
-        guard agents > 0, agents <= 10_000 else { throw SimulationError.invalidSettings("the number of agents must be between 1 and 10,000") }
-        guard hours > 0, hours <= 24 * 31 else { throw SimulationError.invalidSettings("a run lasts more than 0 and at most 744 hours") }
-        guard (0...1).contains(consentGrantRate) else { throw SimulationError.invalidSettings("the consent rate is between 0 and 1") }
-        guard batchSize > 0 else { throw SimulationError.invalidSettings("the batch size must be positive") }
+        guard agents > 0, agents <= 10_000 else { throw SimulationError.agentsOutOfRange(agents) }
+        guard hours > 0, hours <= 24 * 31 else { throw SimulationError.hoursOutOfRange(hours) }
+        guard (0...1).contains(consentGrantRate) else { throw SimulationError.consentRateOutOfRange(consentGrantRate) }
+        guard batchSize > 0 else { throw SimulationError.batchSizeNotPositive(batchSize) }
         try network.validate()
     }
 }

@@ -62,6 +62,16 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
         }
     }
 
+    /// True when the database is down, unreachable or going away, rather than refusing what
+    /// was asked: an answer "try again later" fits, not "you asked wrongly".
+    public var isUnavailable: Bool {
+        switch kind {
+        case .hostUnreachable, .connectionFailed, .connectionLost, .poolTimeout, .poolClosed: true
+        case .server: [.adminShutdown, .crashShutdown, .cannotConnectNow].contains(sqlState)
+        default: false
+        }
+    }
+
     /// Data exceptions (class 22) quote the offending input in their primary message.
     private var messageMayQuoteValues: Bool { sqlState?.errorClass == "22" }
 

@@ -4,42 +4,76 @@ import Hummingbird
 import Logging
 import Persistence
 
-/// Turns errors into JSON answers once, at the edge: what the caller can fix gets its status
-/// and message; anything else is a 500 whose detail goes to the log, not to the caller.
+/// Turns errors into JSON answers once, at the edge: a `DomainError` gets the status of its
+/// kind, its code and its message; anything the server did wrong is a 500 whose detail goes
+/// to the log, never to the caller.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as DomainError {
-            let status: HTTPResponse.Status =
-                switch error.kind {
-                case .notFound: .notFound
-                case .invalid: .unprocessableContent
-                case .conflict: .conflict
-                case .forbidden: .forbidden
-                }
-            return try Self.reply(status, error.description)
-        } catch let error as ImportError {
-            return try Self.reply(.unprocessableContent, error.description)
-        } catch let error as DecodingError {
-            return try Self.reply(.badRequest, "the request body does not have the expected shape: \(Self.describe(error))")
-        } catch let error as DatabaseError where [.hostUnreachable, .connectionLost, .poolTimeout, .connectionFailed].contains(error.kind) {
-            logger.error("database unavailable", metadata: ["error": "\(error)"])
-            return try Self.reply(.serviceUnavailable, "the database is unavailable; try again shortly")
-        } catch let error as HTTPError {
-            return try Self.reply(error.status, error.body ?? error.status.reasonPhrase)
-        } catch let error as any HTTPResponseError {
-            return try Self.reply(error.status, error.status.reasonPhrase)
         } catch {
-            logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            return try Self.reply(.internalServerError, "internal error")
+            let answer = APIFailure(error)
+            if answer.status.code >= 500 {
+                logger.error(
+                    "request failed",
+                    metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "code": "\(answer.code)", "error": "\(error)"])
+            }
+            return try answer.response()
+        }
+    }
+}
+
+/// What the API answers for an error: a status, a stable code and a message for the caller.
+struct APIFailure: Sendable {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+
+    init(status: HTTPResponse.Status, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    /// The one place where an error becomes an answer.
+    init(_ error: any Error) {
+        switch error {
+        case let error as any DomainError:
+            guard error.kind != .internal else {
+                self.init(status: .internalServerError, code: "internal", message: "internal error")
+                return
+            }
+            self.init(status: Self.status(of: error.kind), code: error.code, message: error.description)
+        case let error as DecodingError:
+            self.init(
+                status: .badRequest, code: "request.malformed_body",
+                message: "the request body does not have the expected shape: \(Self.describe(error))")
+        case let error as DatabaseError where error.isUnavailable:
+            self.init(status: .serviceUnavailable, code: "database.unavailable", message: "the database is unavailable; try again shortly")
+        case let error as HTTPError:
+            self.init(status: error.status, code: "http.\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
+        case let error as any HTTPResponseError:
+            self.init(status: error.status, code: "http.\(error.status.code)", message: error.status.reasonPhrase)
+        default:
+            self.init(status: .internalServerError, code: "internal", message: "internal error")
         }
     }
 
-    static func reply(_ status: HTTPResponse.Status, _ message: String) throws -> Response {
-        let body = try JSONEncoder().encode(ErrorBody(error: message))
+    static func status(of kind: FailureKind) -> HTTPResponse.Status {
+        switch kind {
+        case .notFound: .notFound
+        case .invalid: .unprocessableContent
+        case .conflict: .conflict
+        case .forbidden: .forbidden
+        case .unavailable: .serviceUnavailable
+        case .internal: .internalServerError
+        }
+    }
+
+    func response() throws -> Response {
+        let body = try JSONEncoder().encode(ErrorBody(error: message, code: code))
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }

@@ -24,19 +24,19 @@ extension AdminAPI {
         }
         api.get("campaigns/:id") { _, context in
             let id = try context.parameters.require("id", as: Int.self)
-            guard let campaign = try await CampaignStore(database).find(id: id) else { throw DomainError.notFound("campaign", "\(id)") }
+            guard let campaign = try await CampaignStore(database).find(id: id) else { throw NotFound(.campaign, id) }
             return Reply(CampaignView(campaign: campaign, queue: try await CampaignQueue(database).counts(campaignID: id)))
         }
         api.post("campaigns/:id/status") { request, context in
             let id = try context.parameters.require("id", as: Int.self)
             let change = try await request.json(StatusChange.self, context: context)
-            guard let campaign = try await CampaignStore(database).find(id: id) else { throw DomainError.notFound("campaign", "\(id)") }
+            guard let campaign = try await CampaignStore(database).find(id: id) else { throw NotFound(.campaign, id) }
             return Reply(try await CampaignStore(database).setStatus(change.status, of: campaign.name, actor: actor))
         }
         api.post("campaigns/:id/agents") { request, context in
             let id = try context.parameters.require("id", as: Int.self)
             let assignment = try await request.json(Assignment.self, context: context)
-            guard let campaign = try await CampaignStore(database).find(id: id) else { throw DomainError.notFound("campaign", "\(id)") }
+            guard let campaign = try await CampaignStore(database).find(id: id) else { throw NotFound(.campaign, id) }
             let agents = AgentStore(database)
             try await agents.assign(assignment.agents, to: campaign.name, actor: actor)
             return Reply(try await agents.assigned(to: campaign.name))

@@ -42,7 +42,7 @@ extension AdminAPI {
             let contact = try context.parameters.require("id", as: Int.self)
             let body = try await request.json(LedgerEntry.self, context: context)
             let store = ConsentStore(database)
-            guard let type = try await store.find(code: body.code) else { throw DomainError.notFound("consent type", body.code) }
+            guard let type = try await store.find(code: body.code) else { throw NotFound(.consentType, body.code) }
             let entry = ConsentEntry(
                 contactID: contact, consentCode: type.code, version: type.version, granted: body.granted, channel: body.channel ?? .api,
                 proof: body.proof ?? [:], recordedBy: actor, recordedAt: Date(), expiresAt: body.expiresAt)

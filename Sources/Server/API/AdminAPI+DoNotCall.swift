@@ -26,10 +26,10 @@ extension AdminAPI {
             case (nil, let phone?):
                 switch try PhoneNumberParser().parse(phone) {
                 case .success(let repair): try await list.add(phone: repair.number.e164, reason: body.reason ?? .manual, actor: actor)
-                case .failure(let error): throw DomainError.invalid("the number cannot be listed: \(error)")
+                case .failure(let error): throw error
                 }
             default:
-                throw DomainError.invalid("give either \"contact\" or \"phone\"")
+                throw RequestError.eitherField("contact", or: "phone")
             }
             return EditedResponse(status: .created, response: Reply(Listed(listed: try await list.count())))
         }

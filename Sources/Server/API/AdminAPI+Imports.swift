@@ -13,11 +13,11 @@ extension AdminAPI {
     func registerImports(on api: RouterGroup<BasicRequestContext>) {
         api.post("imports") { request, _ in
             let query = request.uri.queryParameters
-            guard let source = query.get("source") else { throw DomainError.invalid("name the data source: ?source=…") }
+            guard let source = query.get("source") else { throw RequestError.missingParameter(name: "source", example: "?source=NAME") }
             var mapping: [String: ImportField] = [:]
             for entry in query.getAll("map") {
                 guard let equals = entry.lastIndex(of: "="), let field = ImportField(spec: String(entry[entry.index(after: equals)...])) else {
-                    throw DomainError.invalid("map takes COLUMN=FIELD, not \(entry)")
+                    throw RequestError.badParameter(name: "map", expected: "COLUMN=FIELD")
                 }
                 mapping[String(entry[..<equals])] = field
             }
@@ -25,7 +25,7 @@ extension AdminAPI {
                 sourceName: source, campaignName: query.get("campaign"),
                 encoding: try query.get("encoding").map(Self.encoding), delimiter: try query.get("delimiter").map(Self.delimiter),
                 mapping: mapping, fileConsents: query.getAll("consent"), proof: query.get("proof"),
-                duplicates: ImportOptions.DuplicatePolicy(rawValue: query.get("duplicates") ?? "skip") ?? .skip,
+                duplicates: try query.get("duplicates").map(Self.duplicates) ?? .skip,
                 dryRun: query.get("dryRun") == "true", defaultRegion: query.get("region") ?? "PL", actor: actor)
             let body = try await request.body.collect(upTo: Self.maximumUploadBytes)
             let report = try await ContactImporter(database: database, vault: vault).run(
@@ -35,13 +35,13 @@ extension AdminAPI {
         api.get("imports/:id") { _, context in
             let id = try context.parameters.require("id", as: Int.self)
             let stored = try await database.query("SELECT report FROM imports WHERE id = \(id)").first
-            guard let stored else { throw DomainError.notFound("import", "\(id)") }
+            guard let stored else { throw NotFound(.import, id) }
             var report = try stored.decode(JSONB<ImportReport>.self, at: 0).value
             report.samples = try await database.query(
                 "SELECT line, kind, detail FROM import_issues WHERE import_id = \(id) ORDER BY line LIMIT 1000"
             ).map { row in
-                let (line, kind, detail) = try row.decode((Int, String, String).self)
-                return ImportIssue(line: line, kind: ImportIssue.Kind(rawValue: kind) ?? .rejected, detail: detail)
+                let (line, kind, detail) = try row.decode((Int, ImportIssue.Kind, String).self)
+                return ImportIssue(line: line, kind: kind, detail: detail)
             }
             return Reply(report)
         }
@@ -49,7 +49,7 @@ extension AdminAPI {
 
     static func encoding(_ name: String) throws -> TextEncoding {
         guard let encoding = TextEncoding(rawValue: name) else {
-            throw DomainError.invalid("encoding is one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw RequestError.badParameter(name: "encoding", expected: "one of " + TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return encoding
     }
@@ -59,7 +59,14 @@ extension AdminAPI {
         case "comma": .comma
         case "semicolon": .semicolon
         case "tab": .tab
-        default: throw DomainError.invalid("delimiter is comma, semicolon or tab")
+        default: throw RequestError.badParameter(name: "delimiter", expected: "comma, semicolon or tab")
         }
+    }
+
+    static func duplicates(_ name: String) throws -> ImportOptions.DuplicatePolicy {
+        guard let policy = ImportOptions.DuplicatePolicy(rawValue: name) else {
+            throw RequestError.badParameter(name: "duplicates", expected: "skip or update")
+        }
+        return policy
     }
 }

@@ -36,7 +36,7 @@ extension AdminAPI {
             let store = ScriptStore(database)
             let version = request.uri.queryParameters.get("version", as: Int.self)
             let found = if let version { try await store.version(name: name, version: version) } else { try await store.latest(name: name) }
-            guard let found else { throw DomainError.notFound("script", name) }
+            guard let found else { throw NotFound(.script, name) }
             return Reply(found.script)
         }
     }

@@ -11,7 +11,9 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
             Self.equal(Data(header.dropFirst(7).utf8), Data(token.utf8))
         else {
-            var response = try APIErrorMiddleware<Context>.reply(.unauthorized, "this route needs Authorization: Bearer <API token>")
+            var response = try APIFailure(
+                status: .unauthorized, code: "auth.token_missing", message: "this route needs Authorization: Bearer <API token>"
+            ).response()
             response.headers[.wwwAuthenticate] = "Bearer"
             return response
         }

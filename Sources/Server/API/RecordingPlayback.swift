@@ -38,7 +38,7 @@ struct RecordingPlayback: Sendable {
         let id = try context.parameters.require("id", as: UUID.self)
         let listener = request.headers[.supervisor].map { String($0.prefix(100)) } ?? "api"
         guard let file = try await RecordingLibrary(database).open(id, listener: listener) else {
-            throw DomainError.notFound("recording file", id.uuidString)
+            throw NotFound(.recordingFile, id.uuidString)
         }
         return file
     }

@@ -18,7 +18,8 @@ struct Reply<Value: Encodable & Sendable>: ResponseGenerator {
     }
 }
 
-/// The body of every error the API returns: `{"error": "..."}`.
+/// The body of every error the API returns: `{"error": "what went wrong", "code": "area.case"}`.
 struct ErrorBody: Codable, Sendable {
     let error: String
+    let code: String
 }

@@ -70,12 +70,12 @@ struct SupervisionAPI: Sendable {
         }
         api.get("recordings/:id") { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
-            guard let entry = try await RecordingLibrary(database).find(id) else { throw DomainError.notFound("recording", id.uuidString) }
+            guard let entry = try await RecordingLibrary(database).find(id) else { throw NotFound(.recording, id.uuidString) }
             return Reply(entry)
         }
         api.get("recordings/:id/listens") { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
-            guard try await RecordingLibrary(database).find(id) != nil else { throw DomainError.notFound("recording", id.uuidString) }
+            guard try await RecordingLibrary(database).find(id) != nil else { throw NotFound(.recording, id.uuidString) }
             return Reply(try await RecordingLibrary(database).listens(id).map { Listen(listener: $0.listener, at: $0.at) })
         }
     }
@@ -83,7 +83,7 @@ struct SupervisionAPI: Sendable {
     /// The campaign a request names; 404 when there is none, rather than a campaign's worth of zeros.
     private func campaign(_ context: BasicRequestContext) async throws -> Int {
         let id = try context.parameters.require("id", as: Int.self)
-        guard try await CampaignStore(database).find(id: id) != nil else { throw DomainError.notFound("campaign", String(id)) }
+        guard try await CampaignStore(database).find(id: id) != nil else { throw NotFound(.campaign, id) }
         return id
     }
 
@@ -102,7 +102,7 @@ struct SupervisionAPI: Sendable {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.timeZone = DayBoundary.timeZone
-        guard let day = formatter.date(from: text) else { throw DomainError.invalid("a day is YYYY-MM-DD or an ISO 8601 time, not \(text)") }
+        guard let day = formatter.date(from: text) else { throw RequestError.badParameter(name: "a day", expected: "YYYY-MM-DD or an ISO 8601 time") }
         return day
     }
 

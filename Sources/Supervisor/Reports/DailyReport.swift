@@ -28,7 +28,7 @@ public struct DailyReport: Sendable, Encodable {
         let dayEnd = DayBoundary.startOfDay(end)
         let statistics = StatisticsStore(database)
         guard let campaign = try await database.query("SELECT name FROM campaigns WHERE id = \(campaignID)").first?.decode(String.self, at: 0)
-        else { throw DomainError.notFound("campaign", String(campaignID)) }
+        else { throw NotFound(.campaign, campaignID) }
         let hours = try await database.query(
             """
             SELECT extract(hour FROM dialed_at AT TIME ZONE \(DayBoundary.timeZone.identifier))::int8, count(*),

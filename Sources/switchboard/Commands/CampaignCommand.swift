@@ -69,7 +69,7 @@ struct CampaignCommand: AsyncParsableCommand {
             }
             let workspace = try await Workspace.open(global)
             defer { workspace.close() }
-            guard let pinned = try await ScriptStore(workspace.database).latest(name: script) else { throw DomainError.notFound("script", script) }
+            guard let pinned = try await ScriptStore(workspace.database).latest(name: script) else { throw NotFound(.script, script) }
             campaign.scriptID = pinned.id
             let stored = try await CampaignStore(workspace.database).create(campaign, actor: Actor.cli)
             print("created \(stored.name) (draft) with script \(script) version \(pinned.version)")

@@ -111,7 +111,7 @@ struct ConsentCommand: AsyncParsableCommand {
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
         let store = ConsentStore(workspace.database)
-        guard let type = try await store.find(code: entry.code) else { throw DomainError.notFound("consent type", entry.code) }
+        guard let type = try await store.find(code: entry.code) else { throw NotFound(.consentType, entry.code) }
         try await store.record([try entry.entry(granted: granted, version: type.version)])
         print("\(granted ? "granted" : "withdrew") \(type.code) (text version \(type.version)) for contact \(entry.contact)")
     }

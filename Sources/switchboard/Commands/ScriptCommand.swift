@@ -60,7 +60,7 @@ struct ScriptCommand: AsyncParsableCommand {
             defer { workspace.close() }
             let store = ScriptStore(workspace.database)
             let found = if let version { try await store.version(name: name, version: version) } else { try await store.latest(name: name) }
-            guard let found else { throw DomainError.notFound("script", name) }
+            guard let found else { throw NotFound(.script, name) }
             print(try ScriptFile.json(found.script))
         }
     }
