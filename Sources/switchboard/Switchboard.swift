@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 
 /// The command line: every administrator action is a verb, so the system can be scripted.
@@ -19,4 +20,20 @@ struct Switchboard: AsyncParsableCommand {
             ServeCommand.self,
         ]
     )
+
+    /// Runs the command and reports its failure through `CommandLineEdge`.
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard let (message, status) = CommandLineEdge.report(error) else { exit(withError: error) }
+            FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+            exit(withError: ExitCode(status))
+        }
+    }
 }
