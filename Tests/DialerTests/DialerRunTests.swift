@@ -85,13 +85,13 @@ struct DialerRunTests {
             try await CampaignQueue(database).refill(campaignID: fixture.campaign.id, at: Self.monday)
             let dead = QueueLeases(campaign: fixture.campaign, dialerID: "dead", leaseSeconds: 1)
             let alive = QueueLeases(campaign: fixture.campaign, dialerID: "alive", leaseSeconds: 60)
-            let held = try await database.withConnection { try dead.claim(limit: 6, at: Self.monday, on: $0) }
+            let held = try await onDispatchQueue { try dead.claim(limit: 6, at: Self.monday, in: database) }
             #expect(held.count == 6)
-            let others = try await database.withConnection { try alive.claim(limit: 10, at: Self.monday, on: $0) }
+            let others = try await onDispatchQueue { try alive.claim(limit: 10, at: Self.monday, in: database) }
             #expect(Set(others.map(\.contactID)).isDisjoint(with: held.map(\.contactID)))
             #expect(others.count == 4)
             try await Task.sleep(for: .milliseconds(1500))
-            let returned = try await database.withConnection { try alive.claim(limit: 10, at: Self.monday, on: $0) }
+            let returned = try await onDispatchQueue { try alive.claim(limit: 10, at: Self.monday, in: database) }
             #expect(Set(returned.map(\.contactID)) == Set(held.map(\.contactID)))
         }
     }
@@ -102,7 +102,7 @@ struct DialerRunTests {
             let fixture = try await CampaignFixture.make(database, consenting: 4, withoutConsent: 0)
             try await CampaignQueue(database).refill(campaignID: fixture.campaign.id, at: Self.monday)
             let leases = QueueLeases(campaign: fixture.campaign, dialerID: "d", leaseSeconds: 60)
-            let held = try await database.withConnection { try leases.claim(limit: 4, at: Self.monday, on: $0) }
+            let held = try await onDispatchQueue { try leases.claim(limit: 4, at: Self.monday, in: database) }
             #expect(held.count == 4)
             let writeHolds = Shared(false), renewed = Shared(false)
             let write = Task {
@@ -194,7 +194,7 @@ struct DialerRunTests {
             try await database.execute(
                 "UPDATE queue_entries SET next_attempt_at = next_attempt_at - interval '1 year' WHERE contact_id = ANY(\(tokyo))")
             let leases = QueueLeases(campaign: fixture.campaign, dialerID: "d")
-            let claimed = try await database.withConnection { try leases.claim(limit: 5, at: Self.monday.addingTimeInterval(3600), on: $0) }
+            let claimed = try await onDispatchQueue { try leases.claim(limit: 5, at: Self.monday.addingTimeInterval(3600), in: database) }
             #expect(claimed.count == 5)
             #expect(Set(claimed.map(\.contactID)).isDisjoint(with: tokyo))
         }

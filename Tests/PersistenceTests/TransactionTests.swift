@@ -38,6 +38,29 @@ struct TransactionTests {
         }
     }
 
+    @Test("between attempts the connection goes back to the pool: another caller uses it during the pause")
+    func retryReleasesTheConnection() async throws {
+        try await TestDatabase.withFresh(maxConnections: 1) { database in
+            let other = Shared<Task<Void, any Error>?>(nil)
+            let otherDone = Shared(false)
+            let attempts = Shared(0)
+            try await database.transaction(TransactionOptions(maxAttempts: 30)) { connection in
+                let attempt = attempts.update { $0 += 1; return $0 }
+                if attempt == 1 {
+                    // The pool's only connection is this one: the other query can run only
+                    // while no attempt holds it.
+                    other.update { $0 = Task { _ = try await database.query("SELECT 1"); otherDone.update { $0 = true } } }
+                }
+                if !otherDone.value {
+                    try connection.execute("DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = 'deadlock_detected'; END $$")
+                }
+            }
+            try await other.value?.value
+            #expect(otherDone.value)
+            #expect(attempts.value >= 2)
+        }
+    }
+
     @Test("retries stop after maxAttempts and surface the error")
     func givesUp() async throws {
         try await TestDatabase.withFresh { database in

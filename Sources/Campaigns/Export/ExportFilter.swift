@@ -26,4 +26,17 @@ public struct ExportFilter: Sendable, Hashable, Codable {
         self.addedFrom = addedFrom
         self.addedBefore = addedBefore
     }
+
+    /// Every field may be left out; `consentGranted` is then true, as in `init`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            campaign: try container.decodeIfPresent(String.self, forKey: .campaign),
+            source: try container.decodeIfPresent(String.self, forKey: .source),
+            consent: try container.decodeIfPresent(String.self, forKey: .consent),
+            consentGranted: try container.decodeIfPresent(Bool.self, forKey: .consentGranted) ?? true,
+            lastOutcome: try container.decodeIfPresent(String.self, forKey: .lastOutcome),
+            addedFrom: try container.decodeIfPresent(Date.self, forKey: .addedFrom),
+            addedBefore: try container.decodeIfPresent(Date.self, forKey: .addedBefore))
+    }
 }

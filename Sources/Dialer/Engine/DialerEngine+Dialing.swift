@@ -79,7 +79,7 @@ extension DialerEngine {
             guard try beat() else { return }
             let limit = max(50, agents.count * 10)
             let now = clock.now
-            let claimed = try database.withConnection { try leases.claim(limit: limit, at: now, on: $0) }
+            let claimed = try leases.claim(limit: limit, at: now, in: database)
             hopper.append(contentsOf: claimed)
             if claimed.isEmpty {
                 queueDrained = true

@@ -43,8 +43,10 @@ public struct CallWriter: Sendable {
         }
     }
 
-    /// Writes the batch, and publishes its events when the transaction commits.
-    public func write(_ batch: Batch, on connection: Connection) throws {
+    /// Writes the batch in one transaction (again on a transient conflict), and publishes its
+    /// events when it commits. Blocks the calling thread: for the dialer's writer queues.
+    @available(*, noasync, message: "blocks the thread")
+    public func write(_ batch: Batch, to database: Database) throws {
         let records = batch.records
         var statements: [SQL] = []
         if !records.isEmpty {
@@ -62,7 +64,7 @@ public struct CallWriter: Sendable {
         for payload in EventBatch(runID: runID, campaignID: campaignID, events: batch.events, happenedAt: batch.firstEventAt).payloads {
             statements.append("SELECT pg_notify(\(EventBatch.channelName), \(payload))")
         }
-        try connection.transaction { connection in
+        try database.transaction { connection in
             _ = try connection.pipeline(statements)
         }
     }

@@ -32,9 +32,10 @@ public struct QueueLeases: Sendable {
     ///
     /// When every contact of a round is sorted out and none is leased, the next round looks
     /// further down the queue, so contacts due elsewhere on the globe never starve the dialer.
-    public func claim(limit: Int, at time: Date, on connection: Connection) throws -> [ClaimedContact] {
-        try returnExpired(on: connection)
-        return try connection.transaction { connection in
+    @available(*, noasync, message: "blocks the thread")
+    public func claim(limit: Int, at time: Date, in database: Database) throws -> [ClaimedContact] {
+        _ = try database.withConnection { try returnExpired(on: $0) }
+        return try database.transaction { connection in
             var round = (claimed: [ClaimedContact](), full: true)
             while round.claimed.isEmpty && round.full {
                 round = try claimRound(limit: limit, at: time, on: connection)

@@ -31,7 +31,7 @@ final class WritePipeline: Sendable {
         queues[index].async { [self] in
             defer { group.leave() }
             do {
-                try database.withConnection { try writer.write(batch, on: $0) }
+                try writer.write(batch, to: database)
             } catch {
                 state.withLock { $0.failure = $0.failure ?? error }
             }

@@ -1,9 +1,5 @@
 import Logging
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// How a transaction runs.
 public struct TransactionOptions: Sendable {
     public enum Isolation: String, Sendable {
@@ -14,8 +10,9 @@ public struct TransactionOptions: Sendable {
 
     public var isolation: Isolation
     public var readOnly: Bool
-    /// How many times in all the body runs when PostgreSQL reports a serialization failure
-    /// or a deadlock; each time from a fresh transaction.
+    /// How many times in all `Database.transaction` runs the body when PostgreSQL reports a
+    /// serialization failure or a deadlock; each time from a fresh transaction, on a connection
+    /// taken from the pool anew after a pause in which it held none.
     public var maxAttempts: Int
 
     public init(isolation: Isolation = .readCommitted, readOnly: Bool = false, maxAttempts: Int = 5) {
@@ -36,29 +33,34 @@ public struct TransactionOptions: Sendable {
     }
 }
 
+extension TransactionOptions {
+    /// The pause in microseconds before attempt `attempt + 1`: a random 1–2× of 5 ms, doubled
+    /// per attempt.
+    func backOffMicroseconds(after attempt: Int) -> Int {
+        let base = 5_000 << min(attempt - 1, 6)
+        return base + Int.random(in: 0...base)
+    }
+
+    /// Whether a failed attempt is worth another: a transient conflict, with attempts left.
+    func retries(_ error: any Error, after attempt: Int) -> Bool {
+        guard attempt < maxAttempts, let failure = error as? DatabaseError else { return false }
+        return failure.isTransientConflict
+    }
+}
+
 extension Connection {
-    /// Runs `body` in a transaction and commits it; rolls back if `body` throws.
-    ///
-    /// On a serialization failure or a deadlock the whole transaction runs again, after a
-    /// short random pause, up to `options.maxAttempts` times in all: `body` must be safe to
-    /// repeat (keep side effects outside the database until it returns).
+    /// Runs `body` in a transaction and commits it; rolls back if `body` throws. It runs once:
+    /// `Database.transaction` runs it again on a transient conflict, without holding this
+    /// connection while it waits.
     public func transaction<T>(_ options: TransactionOptions = .init(), _ body: (Connection) throws -> T) throws -> T {
-        var attempt = 1
-        while true {
-            do {
-                try execute(options.begin)
-                let value = try body(self)
-                try execute("COMMIT")
-                return value
-            } catch {
-                rollbackIfOpen()
-                guard let failure = error as? DatabaseError, failure.kind == .server, let state = failure.sqlState,
-                    state.isTransient, attempt < options.maxAttempts
-                else { throw error }
-                logger.debug("transaction retried", metadata: ["sqlstate": "\(state)", "attempt": "\(attempt)"])
-                backOff(attempt: attempt)
-                attempt += 1
-            }
+        do {
+            try execute(options.begin)
+            let value = try body(self)
+            try execute("COMMIT")
+            return value
+        } catch {
+            rollbackIfOpen()
+            throw error
         }
     }
 
@@ -69,11 +71,5 @@ extension Connection {
         } catch {
             logger.warning("rollback failed", metadata: ["error": "\(error)"])
         }
-    }
-
-    /// Sleeps this connection's dispatch thread a random 1–2× of 5 ms doubled per attempt.
-    private func backOff(attempt: Int) {
-        let base = 5_000 << min(attempt - 1, 6)
-        usleep(UInt32(base + Int.random(in: 0...base)))
     }
 }

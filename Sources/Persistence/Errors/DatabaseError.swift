@@ -62,12 +62,18 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
         }
     }
 
+    /// A serialization failure or a deadlock: the same transaction, run again from its start,
+    /// may well succeed.
+    public var isTransientConflict: Bool {
+        kind == .server && sqlState?.isTransient == true
+    }
+
     /// True when the database is down, unreachable or going away, rather than refusing what
     /// was asked: an answer "try again later" fits, not "you asked wrongly".
     public var isUnavailable: Bool {
         switch kind {
         case .hostUnreachable, .connectionFailed, .connectionLost, .poolTimeout, .poolClosed: true
-        case .server: [.adminShutdown, .crashShutdown, .cannotConnectNow].contains(sqlState)
+        case .server: sqlState.map { [.adminShutdown, .crashShutdown, .cannotConnectNow].contains($0) } ?? false
         default: false
         }
     }

@@ -1,5 +1,9 @@
 import Logging
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The way into PostgreSQL: a pool of connections, each living on its own dispatch queue.
 ///
 /// Work is a closure that gets a `Connection` and runs on that connection's queue. From
@@ -34,11 +38,23 @@ public final class Database: Sendable {
         return try await slot.run(body)
     }
 
-    /// Runs `body` in a transaction, again from the start on a serialization failure or deadlock.
+    /// Runs `body` in a transaction, again from the start on a serialization failure or
+    /// deadlock, up to `options.maxAttempts` times: `body` must be safe to repeat (keep side
+    /// effects outside the database until it returns). Between attempts the connection goes
+    /// back to the pool, so a pause never holds one another caller could use.
     public func transaction<T: Sendable>(
         _ options: TransactionOptions = .init(), _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
-        try await withConnection { try $0.transaction(options, body) }
+        var attempt = 1
+        while true {
+            do {
+                return try await withConnection { try $0.transaction(options, body) }
+            } catch where options.retries(error, after: attempt) {
+                logger.debug("transaction retried", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+                try await Task.sleep(for: .microseconds(options.backOffMicroseconds(after: attempt)))
+                attempt += 1
+            }
+        }
     }
 
     /// Runs one statement and returns its rows.
@@ -63,10 +79,20 @@ public final class Database: Sendable {
         return try slot.runBlocking(body)
     }
 
-    /// Runs `body` in a transaction, blocking the calling thread.
+    /// Runs `body` in a transaction, blocking the calling thread; retried as the async form is,
+    /// the calling thread (not a connection) waiting between attempts.
     @available(*, noasync, message: "blocks the thread; use the async form")
     public func transaction<T>(_ options: TransactionOptions = .init(), _ body: (Connection) throws -> T) throws -> T {
-        try withConnection { try $0.transaction(options, body) }
+        var attempt = 1
+        while true {
+            do {
+                return try withConnection { try $0.transaction(options, body) }
+            } catch where options.retries(error, after: attempt) {
+                logger.debug("transaction retried", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+                usleep(UInt32(options.backOffMicroseconds(after: attempt)))
+                attempt += 1
+            }
+        }
     }
 
     /// Runs one statement, blocking the calling thread.
