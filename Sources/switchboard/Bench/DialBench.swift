@@ -87,13 +87,13 @@ enum PgBench {
         let text = result.standardOutput
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
             let tps = Double(line.dropFirst(6).split(separator: " ").first ?? "")
-        else { throw CommandFailure("pgbench did not report its TPS:\n\(text)") }
+        else { throw BenchError.noTPS(output: text) }
         return tps
     }
 
     static func program(_ name: String) throws -> String {
         guard let found = PostgresPrograms.path(of: name) else {
-            throw CommandFailure("\(name) is not installed (Debian: apt-get install postgresql-client)")
+            throw BenchError.programMissing(name)
         }
         return found
     }

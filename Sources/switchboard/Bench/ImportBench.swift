@@ -51,7 +51,7 @@ struct ImportBench: AsyncParsableCommand {
     /// Writes the demo list's people, written as people type numbers, in bounded memory.
     static func generate(rows: Int, to path: String) throws -> Int {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw CommandFailure("cannot write \(path)")
+            throw BenchError.cannotWrite(path)
         }
         defer { try? handle.close() }
         var written = 0
@@ -77,7 +77,7 @@ struct ImportBench: AsyncParsableCommand {
         try await database.withConnection { connection in
             try connection.execute(
                 "CREATE UNLOGGED TABLE bench_copy (imie text, nazwisko text, telefon text, email text, z1 text, z2 text, z3 text, z4 text)")
-            guard let handle = FileHandle(forReadingAtPath: file) else { throw CommandFailure("cannot read \(file)") }
+            guard let handle = FileHandle(forReadingAtPath: file) else { throw BenchError.cannotRead(file) }
             defer { try? handle.close() }
             let chunks = AnySequence { AnyIterator { () -> [UInt8]? in
                 let data = handle.readData(ofLength: 1 << 20)

@@ -60,7 +60,7 @@ final class LatencyRecorder: Sendable {
         let deadline = ContinuousClock.now + .seconds(60)
         while state.withLock({ $0.snapshots.count }) < viewers {
             guard ContinuousClock.now < deadline else {
-                throw CommandFailure("only \(state.withLock { $0.snapshots.count }) of \(viewers) viewers got their first figures within a minute")
+                throw BenchError.viewersNotReady(ready: state.withLock { $0.snapshots.count }, of: viewers)
             }
             try await Task.sleep(for: .milliseconds(50))
         }

@@ -6,11 +6,11 @@ enum ProcessStat {
     static func cpuSeconds(of pid: pid_t) throws -> Double {
         let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
         // The command name may hold spaces; the fields after its closing parenthesis are fixed.
-        guard let close = stat.lastIndex(of: ")") else { throw CommandFailure("cannot read /proc/\(pid)/stat") }
+        guard let close = stat.lastIndex(of: ")") else { throw BenchError.processFigureUnreadable(pid: pid, file: "stat", figure: "the command name") }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         // After the name: state is field 3 of proc(5), utime 14 and stime 15.
         guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else {
-            throw CommandFailure("cannot read the CPU times in /proc/\(pid)/stat")
+            throw BenchError.processFigureUnreadable(pid: pid, file: "stat", figure: "the CPU times")
         }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
@@ -20,7 +20,7 @@ enum ProcessStat {
         let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
             let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
-        else { throw CommandFailure("cannot read VmHWM in /proc/\(pid)/status") }
+        else { throw BenchError.processFigureUnreadable(pid: pid, file: "status", figure: "VmHWM") }
         return kilobytes / 1024
     }
 }

@@ -32,7 +32,7 @@ struct StreamBench: AsyncParsableCommand {
             let world = try await BenchWorld.make(bench.database, vault: Vault(masterKey: key))
             try await world.addContacts(contacts)
             let campaign = try await world.campaign(named: "Stream", mode: .predictive)
-            guard let port = FreePort.find() else { throw CommandFailure("no free TCP port on 127.0.0.1 for the server") }
+            guard let port = FreePort.find() else { throw BenchError.noFreePort }
             let token = UUID().uuidString
             let server = try await Subprocess.run(
                 .path(FilePath(CommandLine.executablePath)),
@@ -93,7 +93,7 @@ struct StreamBench: AsyncParsableCommand {
         while recorder.eventsSeen == 0 {
             guard ContinuousClock.now < deadline else {
                 dialing.cancel()
-                throw CommandFailure("no event reached the viewers within five minutes of starting the dialer")
+                throw BenchError.noEvents(withinSeconds: 300)
             }
             try await Task.sleep(for: .milliseconds(10))
         }

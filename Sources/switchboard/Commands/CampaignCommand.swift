@@ -18,7 +18,7 @@ struct CampaignCommand: AsyncParsableCommand {
             let campaigns = try await CampaignStore(workspace.database).all()
             Console.table(
                 ["name", "status", "mode", "consents", "window"],
-                campaigns.map { [$0.name, $0.status.rawValue, $0.dialMode.rawValue, $0.requiredConsents.joined(separator: " "), WindowText.describe($0.window)] })
+                campaigns.map { [$0.name, $0.status.rawValue, $0.dialMode.rawValue, $0.requiredConsents.joined(separator: " "), CampaignCommand.describe($0.window)] })
         }
     }
 
@@ -46,27 +46,23 @@ struct CampaignCommand: AsyncParsableCommand {
         @Option(help: "The script's name; the campaign pins its latest version.") var script: String
         @Option(name: .customLong("consent"), help: "A consent contacts must hold (repeatable).") var consents: [String] = []
         @Option(help: "preview, progressive or predictive.") var mode: DialMode = .predictive
-        @Option(help: "Local calling hours, e.g. 09:00-20:00, in each contact's time zone.") var window: String = "09:00-20:00"
-        @Option(help: "ISO weekdays, e.g. 1-5 or 1,2,3,4,5,6.") var days: String = "1-5"
+        @Option(help: "Local calling hours, e.g. 09:00-20:00, in each contact's time zone.")
+        var window = CallingHours(argument: "09:00-20:00")!
+        @Option(help: "ISO weekdays (1 = Monday), e.g. 1-5 or 1,2,3,4,5,6.") var days = Weekdays(argument: "1-5")!
         @Option(help: "Attempts per contact in all.") var maxAttempts: Int = 5
         @Option(help: "Attempts per contact per day.") var perDay: Int = 2
         @Option(help: "Most abandoned calls per live answer, e.g. 0.03.") var abandonLimit: Double = 0.03
         @Flag(inversion: .prefixedNo, help: "Record calls (needs a recording consent or a disclosure in the script).") var recording = true
-        @Option(help: "Retry delay as REASON=SECONDS (busy, no_answer, machine, abandoned, callback; repeatable).") var retry: [String] = []
+        @Option(help: "Retry delay as REASON=SECONDS (busy, no_answer, machine, abandoned, callback; repeatable).") var retry: [RetryDelay] = []
         @Option(help: "What the campaign is for.") var goal: String = ""
 
         func run() async throws {
             var campaign = Campaign(
                 id: 0, name: name, goal: goal, dialMode: mode, abandonLimit: abandonLimit, maxAttempts: maxAttempts,
-                maxAttemptsPerDay: perDay, window: try WindowText.parse(window, days: days), recording: recording,
+                maxAttemptsPerDay: perDay,
+                window: CallingWindow(startMinute: window.startMinute, endMinute: window.endMinute, days: days.days), recording: recording,
                 requiredConsents: consents)
-            for item in retry {
-                let parts = item.split(separator: "=")
-                guard parts.count == 2, let reason = RetryPolicy.Reason(rawValue: String(parts[0])), let seconds = Int(parts[1]) else {
-                    throw CommandFailure("--retry takes REASON=SECONDS, e.g. busy=600, not \(item)")
-                }
-                campaign.retryPolicy.delays[reason] = seconds
-            }
+            for delay in retry { campaign.retryPolicy.delays[delay.reason] = delay.seconds }
             let workspace = try await Workspace.open(global)
             defer { workspace.close() }
             guard let pinned = try await ScriptStore(workspace.database).latest(name: script) else { throw NotFound(.script, script) }
@@ -126,34 +122,10 @@ struct CampaignCommand: AsyncParsableCommand {
     }
 }
 
-extension DialMode: ExpressibleByArgument {}
-
-/// Calling windows on the command line: `09:00-20:00` and `1-5`.
-enum WindowText {
-    static func parse(_ hours: String, days: String) throws -> CallingWindow {
-        let ends = hours.split(separator: "-").map { minutes(String($0)) }
-        guard ends.count == 2, let start = ends[0], let end = ends[1] else {
-            throw CommandFailure("--window is START-END in local time, e.g. 09:00-20:00, not \(hours)")
-        }
-        var weekdays = Set<Int>()
-        for part in days.split(separator: ",") {
-            let bounds = part.split(separator: "-").compactMap { Int($0) }
-            guard let first = bounds.first, let last = bounds.last, bounds.count <= 2, first <= last else {
-                throw CommandFailure("--days lists ISO weekdays (1 = Monday), e.g. 1-5 or 1,3,5, not \(days)")
-            }
-            weekdays.formUnion(first...last)
-        }
-        return CallingWindow(startMinute: start, endMinute: end, days: weekdays)
-    }
-
+extension CampaignCommand {
+    /// `09:00-20:00 days 1,2,3,4,5`.
     static func describe(_ window: CallingWindow) -> String {
         func clock(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
         return "\(clock(window.startMinute))-\(clock(window.endMinute)) days \(window.days.sorted().map(String.init).joined(separator: ","))"
-    }
-
-    private static func minutes(_ text: String) -> Int? {
-        let parts = text.split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 2, (0...24).contains(parts[0]), (0..<60).contains(parts[1]) else { return nil }
-        return parts[0] * 60 + parts[1]
     }
 }

@@ -54,22 +54,14 @@ struct ConsentCommand: AsyncParsableCommand {
         @Option(help: "The contact's id.") var contact: Int
         @Option(help: "The consent type's code.") var code: String
         @Option(help: "import, call, web_form, chat, api or manual.") var channel: ConsentChannel = .manual
-        @Option(help: "Proof as KEY=VALUE, e.g. form=F-2026-117 (repeatable).") var proof: [String] = []
-        @Option(help: "When the consent ends (ISO 8601).") var expires: String?
+        @Option(help: "Proof as KEY=VALUE, e.g. form=F-2026-117 (repeatable).") var proof: [KeyValue] = []
+        @Option(help: "When the consent ends (ISO 8601, e.g. 2027-12-01T00:00:00Z).") var expires: ISOTime?
 
-        func entry(granted: Bool, version: Int) throws -> ConsentEntry {
-            var evidence: [String: String] = [:]
-            for item in proof {
-                guard let equals = item.firstIndex(of: "=") else { throw CommandFailure("--proof takes KEY=VALUE, not \(item)") }
-                evidence[String(item[..<equals])] = String(item[item.index(after: equals)...])
-            }
-            let expiry = try expires.map { text in
-                guard let date = ISO8601DateFormatter().date(from: text) else { throw CommandFailure("--expires must be ISO 8601") }
-                return date
-            }
-            return ConsentEntry(
-                contactID: contact, consentCode: code, version: version, granted: granted, channel: channel, proof: evidence,
-                recordedBy: Actor.cli, recordedAt: Date(), expiresAt: expiry)
+        func entry(granted: Bool, version: Int) -> ConsentEntry {
+            ConsentEntry(
+                contactID: contact, consentCode: code, version: version, granted: granted, channel: channel,
+                proof: Dictionary(proof.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
+                recordedBy: Actor.cli, recordedAt: Date(), expiresAt: expires?.date)
         }
     }
 
@@ -112,7 +104,7 @@ struct ConsentCommand: AsyncParsableCommand {
         defer { workspace.close() }
         let store = ConsentStore(workspace.database)
         guard let type = try await store.find(code: entry.code) else { throw NotFound(.consentType, entry.code) }
-        try await store.record([try entry.entry(granted: granted, version: type.version)])
+        try await store.record([entry.entry(granted: granted, version: type.version)])
         print("\(granted ? "granted" : "withdrew") \(type.code) (text version \(type.version)) for contact \(entry.contact)")
     }
 }

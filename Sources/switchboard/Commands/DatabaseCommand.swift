@@ -65,11 +65,14 @@ struct DatabaseCommand: AsyncParsableCommand {
         @OptionGroup var folder: Folder
         @Flag(help: "Confirm that every call, contact and consent in it is to be deleted.") var yes = false
 
+        func validate() throws {
+            guard yes else {
+                throw ValidationError("this deletes \(folder.cluster.folder) and everything in it; run again with --yes to confirm")
+            }
+        }
+
         func run() async throws {
             let cluster = folder.cluster
-            guard yes else {
-                throw CommandFailure("this deletes \(cluster.folder) and everything in it; run again with --yes to confirm")
-            }
             try await cluster.destroy()
             print("deleted \(cluster.folder)")
         }

@@ -16,8 +16,11 @@ struct DoNotCallCommand: AsyncParsableCommand {
         @Flag(help: "Read numbers from standard input.") var stdin = false
         @Option(help: "objection, manual or regulator.") var reason: DoNotCallList.Reason = .manual
 
+        func validate() throws {
+            guard (contact != nil) != stdin else { throw ValidationError("give --contact ID or --stdin") }
+        }
+
         func run() async throws {
-            guard (contact != nil) != stdin else { throw CommandFailure("give --contact ID or --stdin") }
             let workspace = try await Workspace.open(global)
             defer { workspace.close() }
             let list = DoNotCallList(workspace.database, vault: workspace.vault)

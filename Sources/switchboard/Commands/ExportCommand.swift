@@ -13,14 +13,17 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Contacts holding this consent now.") var consent: String?
     @Option(help: "Contacts not holding this consent now.") var withoutConsent: String?
     @Option(help: "Contacts whose last call ended so (an outcome such as sale, or busy, no_answer ...).") var lastOutcome: String?
-    @Option(help: "Added on or after this day (YYYY-MM-DD).") var from: String?
-    @Option(help: "Added before this day (YYYY-MM-DD).") var to: String?
+    @Option(help: "Added on or after this day (YYYY-MM-DD).") var from: CalendarDay?
+    @Option(help: "Added before this day (YYYY-MM-DD).") var to: CalendarDay?
+
+    func validate() throws {
+        if consent != nil, withoutConsent != nil { throw ValidationError("give --consent or --without-consent, not both") }
+    }
 
     func run() async throws {
-        if consent != nil, withoutConsent != nil { throw CommandFailure("give --consent or --without-consent, not both") }
         let filter = ExportFilter(
             campaign: campaign, source: source, consent: consent ?? withoutConsent, consentGranted: withoutConsent == nil,
-            lastOutcome: lastOutcome, addedFrom: try Dates.parseDay(from), addedBefore: try Dates.parseDay(to))
+            lastOutcome: lastOutcome, addedFrom: from?.date, addedBefore: to?.date)
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
         let rows = try await ContactExporter(database: workspace.database, vault: workspace.vault).export(filter, to: output, actor: Actor.cli)

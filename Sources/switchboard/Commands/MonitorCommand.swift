@@ -3,6 +3,7 @@ import Campaigns
 import Foundation
 import Persistence
 import Supervisor
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -61,19 +62,20 @@ struct MonitorCommand: AsyncParsableCommand {
     }
 }
 
-/// Agents' names by id, looked up once.
-final class AgentNames: @unchecked Sendable {
-    // Safety: `known` is only touched by the monitor's one rendering task.
+/// Agents' names by id, looked up again only when an agent it does not know appears.
+final class AgentNames: Sendable {
     let database: Database
-    private var known: [Int: String] = [:]
+    private let known = Mutex<[Int: String]>([:])
 
     init(database: Database) { self.database = database }
 
     func named(_ states: [AgentLiveState]) async throws -> [(name: String, state: AgentLiveState)] {
-        if states.contains(where: { known[$0.agentID] == nil }) {
-            for (id, name) in try await database.query("SELECT id, name FROM agents").decode((Int, String).self) { known[id] = name }
+        if known.withLock({ known in states.contains { known[$0.agentID] == nil } }) {
+            let names = try await database.query("SELECT id, name FROM agents").decode((Int, String).self)
+            known.withLock { known in for (id, name) in names { known[id] = name } }
         }
-        return states.map { (known[$0.agentID] ?? "agent \($0.agentID)", $0) }
+        let names = known.withLock { $0 }
+        return states.map { (names[$0.agentID] ?? "agent \($0.agentID)", $0) }
     }
 }
 

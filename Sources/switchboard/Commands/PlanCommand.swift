@@ -22,11 +22,14 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Share of dials a person answers.") var answerRate: Double = 0.25
     @Option(help: "Seed.") var seed: UInt64 = 1
 
+    func validate() throws {
+        guard targetContacts >= 1 else { throw ValidationError("--target-contacts must be at least 1") }
+        guard maxAgents >= 1 else { throw ValidationError("--max-agents must be at least 1") }
+        guard (listSize ?? targetContacts) >= targetContacts else { throw ValidationError("--list-size must hold at least the contacts to reach") }
+        guard answerRate > 0, answerRate <= 1 else { throw ValidationError("--answer-rate is a share above 0 and at most 1, such as 0.25") }
+    }
+
     func run() async throws {
-        guard targetContacts >= 1 else { throw CommandFailure("--target-contacts must be at least 1") }
-        guard maxAgents >= 1 else { throw CommandFailure("--max-agents must be at least 1") }
-        guard (listSize ?? targetContacts) >= targetContacts else { throw CommandFailure("--list-size must hold at least the contacts to reach") }
-        guard answerRate > 0, answerRate <= 1 else { throw CommandFailure("--answer-rate is a share above 0 and at most 1, such as 0.25") }
         let (template, script) = try await campaignAndScript()
         try await BenchDatabase.with(global) { bench in
             let key = try MasterKey.load(keyFile: global.dataFolder + "/master.key")
@@ -44,7 +47,7 @@ struct PlanCommand: AsyncParsableCommand {
             var low = 0, high = 1
             while try await !trial(high) {
                 low = high
-                guard high < maxAgents else { throw CommandFailure("even \(maxAgents) agents do not reach \(targetContacts) contacts in \(hours) h") }
+                guard high < maxAgents else { throw CommandError.planOutOfReach(agents: maxAgents, contacts: targetContacts, hours: hours) }
                 high = min(high * 2, maxAgents)
             }
             while high - low > 1 {

@@ -69,11 +69,11 @@ struct ScriptCommand: AsyncParsableCommand {
 /// Scripts on disk: pretty JSON with sorted keys, so a diff in git shows what changed.
 enum ScriptFile {
     static func read(_ path: String) throws -> CallScript {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.unreadableFile(path) }
         do {
             return try JSONDecoder().decode(CallScript.self, from: data)
         } catch let error as DecodingError {
-            throw CommandFailure("\(path) is not a call script: \(describe(error))")
+            throw CommandError.notAScript(path: path, reason: describe(error))
         }
     }
 

@@ -14,8 +14,8 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Length of the shift in hours.") var hours: Double = 8
     @Option(help: "Seed of the random choices; the same seed replays the same day.") var seed: UInt64 = 1
     @Option(help: "Start of the shift, ISO 8601 (default: 09:00 Warsaw time on the next weekday after today and after the campaign's last run).")
-    var start: String?
-    @Option(help: "virtual (as fast as possible) or a speed factor for the real clock, e.g. 60.") var clock: String = "virtual"
+    var start: ISOTime?
+    @Option(help: "virtual (as fast as possible) or a speed factor for the real clock, e.g. 60.") var clock: ClockKind = .virtual
     @Option(help: "Share of dials a person answers.") var answerRate: Double?
     @Option(help: "Most MiB of recordings' audio the run writes; 0 keeps metadata only.") var recordingCapMb: Int = 128
 
@@ -24,15 +24,15 @@ struct SimulateCommand: AsyncParsableCommand {
         defer { workspace.close() }
         let shiftStart: Date
         if let start {
-            shiftStart = try ShiftStart.parse(start)
+            shiftStart = start.date
         } else {
             shiftStart = try await ShiftStart.next(campaignID: CampaignStore(workspace.database).named(campaign).id, database: workspace.database)
         }
-        var settings = SimulationSettings(agents: agents, hours: hours, seed: seed, start: shiftStart, clock: try ClockKind.parse(clock))
+        var settings = SimulationSettings(agents: agents, hours: hours, seed: seed, start: shiftStart, clock: clock)
         if let answerRate { settings.network.humanAnswer = answerRate }
         settings.recordingsFolder = global.absoluteDataFolder + "/recordings"
         settings.recordingCapBytes = recordingCapMb << 20
-        let pace = clock == "virtual" ? "virtual clock" : "\(clock)× the wall clock"
+        let pace = if case .real(let speed) = clock { "\(String(format: "%g", speed))× the wall clock" } else { "virtual clock" }
         Console.step(
             "Simulating \(agents) agent\(agents == 1 ? "" : "s") for \(String(format: "%g", hours)) h from \(ShiftStart.describe(shiftStart)) "
                 + "(\(pace), seed \(seed))")
@@ -44,15 +44,5 @@ struct SimulateCommand: AsyncParsableCommand {
                 "Nothing was dialed: no contact in the queue was due in the calling window. "
                     + "`switchboard campaign show \"\(campaign)\"` counts the queue; import contacts or wait for their retries.")
         }
-    }
-}
-
-extension ClockKind {
-    static func parse(_ text: String) throws -> ClockKind {
-        if text == "virtual" { return .virtual }
-        guard let speed = Double(text), speed > 0 else {
-            throw CommandFailure("--clock is 'virtual' or a speed factor such as 1 or 60, not '\(text)'")
-        }
-        return .real(speed: speed)
     }
 }

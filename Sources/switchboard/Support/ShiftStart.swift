@@ -2,16 +2,9 @@ import ArgumentParser
 import Foundation
 import Persistence
 
-/// When a simulated shift starts: given in ISO 8601, or a weekday at 09:00 in Warsaw.
+/// When a simulated shift starts by default: a weekday at 09:00 in Warsaw.
 enum ShiftStart {
     static let warsaw = TimeZone(identifier: "Europe/Warsaw") ?? .gmt
-
-    static func parse(_ text: String) throws -> Date {
-        guard let date = ISO8601DateFormatter().date(from: text) else {
-            throw CommandFailure("--start must be an ISO 8601 time such as 2026-12-01T09:00:00+01:00, not '\(text)'")
-        }
-        return date
-    }
 
     /// The first weekday morning after the campaign's last simulated shift (or its last call,
     /// for a run that failed before it could say where it ended), or after today: runs follow
