@@ -3,6 +3,7 @@ public struct NotFound: DomainError, Hashable {
     /// The things a request can name.
     public enum Thing: String, Sendable, Hashable, CaseIterable {
         case agent
+        case apiToken = "API token"
         case campaign
         case consentType = "consent type"
         case contact
@@ -11,6 +12,7 @@ public struct NotFound: DomainError, Hashable {
         case recording
         case recordingFile = "recording file"
         case script
+        case staffMember = "staff member"
     }
 
     public let thing: Thing
