@@ -137,6 +137,7 @@ let package = Package(
             dependencies: [
                 "Persistence",
                 "Campaigns",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],

@@ -8,43 +8,53 @@ import Supervisor
 
 /// The HTTP face of Switchboard.
 public enum ServerApplication {
-    /// Where the server listens.
+    /// Where the server listens, and how.
     public struct Settings: Sendable {
         public var host: String
         public var port: Int
+        /// True when clients reach the server over TLS: the session cookie is then `Secure`.
+        public var secure: Bool
+        /// bcrypt's cost for the passwords the server checks and sets.
+        public var passwordCost: UInt8
 
-        public init(host: String = "127.0.0.1", port: Int = 8080) {
+        public init(host: String = "127.0.0.1", port: Int = 8080, secure: Bool = false, passwordCost: UInt8 = 12) {
             self.host = host
             self.port = port
+            self.secure = secure
+            self.passwordCost = passwordCost
         }
     }
 
-    /// The routes, for tests that call them without a socket. The API under `/api` admits
-    /// requests with `Authorization: Bearer <apiToken>`.
-    public static func router(
-        database: Database, vault: Vault, apiToken: String, hub: SupervisorHub, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
-    ) -> Router<BasicRequestContext> {
-        let router = Router()
+    /// The routes, each with who may use it, on a router that tests can call without a socket.
+    public static func routes(
+        database: Database, vault: Vault, hub: SupervisorHub, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        settings: Settings = Settings()
+    ) -> Routes {
+        let router = Router(context: SwitchboardContext.self)
         router.add(middleware: MetricsMiddleware())
-        HealthRoutes(database: database).register(on: router)
-        MetricsRoute(registry: metrics).register(on: router)
-        let api = router.group("api")
-            .add(middleware: APIErrorMiddleware(logger: database.logger))
-            .add(middleware: BearerTokenMiddleware(token: apiToken))
+        router.add(middleware: APIErrorMiddleware(logger: database.logger))
+        let staff = StaffStore(database, hasher: PasswordHasher(cost: settings.passwordCost))
+        router.add(middleware: IdentityMiddleware(sessions: SessionStore(database), tokens: APITokenStore(database)))
+        let routes = Routes(router: router)
+        let site = routes.group("")
+        let api = routes.group("api")
+        HealthRoutes(database: database).register(on: site)
+        MetricsRoute(registry: metrics).register(on: site)
         AdminAPI(database: database, vault: vault).register(on: api)
+        StaffAPI(staff: staff, tokens: APITokenStore(database)).register(on: api)
         SupervisionAPI(database: database, hub: hub).register(on: api)
-        RecordingPlayback(database: database, vault: vault).register(api: api, router: router)
-        return router
+        RecordingPlayback(database: database, vault: vault).register(api: api, site: site)
+        return routes
     }
 
     /// The application with its supervisor hub, ready for `runService()` (which stops both
     /// gracefully on SIGTERM and SIGINT). Metrics go to the registry `/metrics` shows.
     public static func make(
-        database: Database, vault: Vault, apiToken: String, settings: Settings, metrics: PrometheusCollectorRegistry, logger: Logger
+        database: Database, vault: Vault, settings: Settings, metrics: PrometheusCollectorRegistry, logger: Logger
     ) -> some ApplicationProtocol {
         let hub = SupervisorHub(database: database, logger: logger)
         return Application(
-            router: router(database: database, vault: vault, apiToken: apiToken, hub: hub, metrics: metrics),
+            router: routes(database: database, vault: vault, hub: hub, metrics: metrics, settings: settings).router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "switchboard"),
             services: [SupervisorService(hub: hub)],
             logger: logger)

@@ -10,13 +10,17 @@ import Testing
 
 @Suite("The administrator's JSON API")
 struct AdminAPITests {
-    static let token = "test-token"
+    static let token = "sbt_admin-api-tests"
     static let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
 
     /// Runs `body` with the API's router on a fresh database, without a socket.
     static func withAPI(_ body: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
         try await TestDatabase.withFresh { database in
-            let app = Application(router: ServerApplication.router(database: database, vault: CampaignFixture.testVault, apiToken: Self.token, hub: SupervisorHub(database: database, logger: testLogger)))
+            try await StaffFixture.member(database, token: Self.token)
+            let routes = ServerApplication.routes(
+                database: database, vault: CampaignFixture.testVault, hub: SupervisorHub(database: database, logger: testLogger),
+                settings: .init(passwordCost: 4))
+            let app = Application(router: routes.router)
             try await app.test(.router) { client in try await body(client, database) }
         }
     }

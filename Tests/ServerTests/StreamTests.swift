@@ -24,13 +24,14 @@ enum TestMetrics {
 
 @Suite("The server over a real socket: the pushed stream, /metrics, recordings' audio")
 struct StreamTests {
-    static let token = "stream-token"
+    static let token = "sbt_stream-tests"
 
     /// A running server on a free port, its supervisor hub started with it.
     func withServer(_ body: @escaping @Sendable (Int, any TestClientProtocol, Database) async throws -> Void) async throws {
         try await TestDatabase.withFresh { database in
+            try await StaffFixture.member(database, token: Self.token)
             let app = ServerApplication.make(
-                database: database, vault: CampaignFixture.testVault, apiToken: Self.token, settings: .init(), metrics: TestMetrics.registry,
+                database: database, vault: CampaignFixture.testVault, settings: .init(passwordCost: 4), metrics: TestMetrics.registry,
                 logger: testLogger)
             try await app.test(.live) { client in try await body(try #require(client.port), client, database) }
         }
@@ -125,7 +126,7 @@ struct StreamTests {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let wav = Data("RIFF\u{0}\u{0}\u{0}\u{0}WAVEfmt ".utf8)
             let id = try await Self.recording(wav, in: folder, database: database, campaignID: day.campaignID)
-            let body = try await fetch(client, path: "/api/recordings/\(id)/audio", headers: [HTTPField.Name("X-Supervisor")!: "Ewa Nowak"])
+            let body = try await fetch(client, path: "/api/recordings/\(id)/audio")
             #expect(body == String(decoding: wav, as: UTF8.self))
             // A player seeking asks for parts; they are the same listen.
             let part = try await fetchRange(client, path: "/api/recordings/\(id)/audio", range: "bytes=8-11")
@@ -157,7 +158,7 @@ struct StreamTests {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let wav = Self.silence(milliseconds: 1_500)
             let id = try await Self.recording(wav, in: folder, database: database, campaignID: day.campaignID)
-            let headers: HTTPFields = [.authorization: "Bearer \(Self.token)", HTTPField.Name("X-Supervisor")!: "Ewa Nowak"]
+            let headers: HTTPFields = [.authorization: "Bearer \(Self.token)"]
             let link = try await client.execute(uri: "/api/recordings/\(id)/link", method: .post, headers: headers) { response in
                 #expect(response.status == .created)
                 return try JSONDecoder().decode([String: String].self, from: Data(String(buffer: response.body).utf8))["audio"] ?? ""
@@ -213,7 +214,7 @@ struct StreamTests {
     func fetchRange(_ client: any TestClientProtocol, path: String, range: String) async throws -> (
         status: HTTPResponse.Status, body: String, contentRange: String?
     ) {
-        let headers: HTTPFields = [.authorization: "Bearer \(Self.token)", .range: range, HTTPField.Name("X-Supervisor")!: "Ewa Nowak"]
+        let headers: HTTPFields = [.authorization: "Bearer \(Self.token)", .range: range]
         return try await client.execute(uri: path, method: .get, headers: headers) { response in
             (response.status, String(buffer: response.body), response.headers[.contentRange])
         }

@@ -7,6 +7,8 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable {
     case invalid
     /// The request is fine but clashes with what is stored: a name taken, a status move refused.
     case conflict
+    /// Nobody is signed in (or the credential is not valid): sign in first.
+    case unauthenticated
     /// The one asking may not do this.
     case forbidden
     /// Something the program needs is not there now (the database); trying later may work.

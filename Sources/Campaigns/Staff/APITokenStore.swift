@@ -54,31 +54,39 @@ public struct APITokenStore: Sendable {
         }
     }
 
-    /// Revokes a token at once.
-    public func revoke(id: Int, actor: String, at now: Date = Date()) async throws {
+    /// Revokes a token at once; with `login`, only if it is that member's.
+    public func revoke(id: Int, of login: String? = nil, actor: String, at now: Date = Date()) async throws {
         try await database.transaction { connection in
             guard let staffID = try connection.query(
-                "UPDATE staff_api_tokens SET revoked_at = coalesce(revoked_at, \(now)) WHERE id = \(id) RETURNING staff_id"
+                """
+                UPDATE staff_api_tokens t SET revoked_at = coalesce(t.revoked_at, \(now)) FROM staff m
+                WHERE t.id = \(id) AND m.id = t.staff_id AND (\(login)::text IS NULL OR m.login = \(login))
+                RETURNING t.staff_id
+                """
             ).first?.decode(Int.self, at: 0)
             else { throw NotFound(.apiToken, id) }
             try ActivityLog.record(actor: actor, action: "staff.token_revoked", subject: "staff:\(staffID)", details: ["token": "\(id)"], on: connection)
         }
     }
 
-    /// The active member a live token belongs to; its last use is noted.
+    /// The active member a live token belongs to; its last use is noted (at most once a minute).
     public func member(token: String, at now: Date = Date()) async throws -> StaffMember? {
         guard token.hasPrefix(Self.prefix) else { return nil }
         return try await database.withConnection { connection in
             guard
                 let row = try connection.query(
                     """
-                    UPDATE staff_api_tokens t SET last_used_at = \(now)
-                    FROM staff m
-                    WHERE t.token_hash = \(SessionStore.digest(token)) AND t.revoked_at IS NULL AND m.id = t.staff_id AND m.disabled_at IS NULL
-                    RETURNING m.id, m.login, m.display_name, m.roles, m.password_changed_at, m.password_reset, m.locked_until, m.disabled_at
+                    SELECT m.id, m.login, m.display_name, m.roles, m.password_changed_at, m.password_reset, m.locked_until, m.disabled_at,
+                           t.id, t.last_used_at
+                    FROM staff_api_tokens t JOIN staff m ON m.id = t.staff_id
+                    WHERE t.token_hash = \(SessionStore.digest(token)) AND t.revoked_at IS NULL AND m.disabled_at IS NULL
                     """
                 ).first
             else { return nil }
+            let (id, used) = (try row.decode(Int.self, at: 8), try row.decode(Date?.self, at: 9))
+            if used.map({ now.timeIntervalSince($0) > SessionStore.touchInterval }) ?? true {
+                try connection.execute("UPDATE staff_api_tokens SET last_used_at = \(now) WHERE id = \(id)")
+            }
             return try StaffStore.decode(row)
         }
     }

@@ -6,6 +6,9 @@ extension StaffStore {
     public enum PasswordChange: Sendable, Hashable {
         /// The member chooses a new one, proving they know the current one.
         case bySelf(current: String)
+        /// The member's own choice, through a channel that knows them otherwise (the command
+        /// line, run by someone who holds the database and its key).
+        case ownChoice
         /// An administrator sets one; the member must choose their own at the next sign-in.
         case reset
     }

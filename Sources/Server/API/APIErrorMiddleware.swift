@@ -66,6 +66,7 @@ struct APIFailure: Sendable {
         case .notFound: .notFound
         case .invalid: .unprocessableContent
         case .conflict: .conflict
+        case .unauthenticated: .unauthorized
         case .forbidden: .forbidden
         case .unavailable: .serviceUnavailable
         case .internal: .internalServerError

@@ -16,29 +16,29 @@ extension AdminAPI {
         let queue: [String: Int]
     }
 
-    func registerCampaigns(on api: RouterGroup<BasicRequestContext>) {
-        api.get("campaigns") { _, _ in Reply(try await CampaignStore(database).all()) }
-        api.post("campaigns") { request, context in
+    func registerCampaigns(on api: RouteGroup) {
+        api.get("campaigns", .only(.administrator, .supervisor, .agent)) { _, _ in Reply(try await CampaignStore(database).all()) }
+        api.post("campaigns", .only(.administrator)) { request, context in
             let campaign = try await request.json(Campaign.self, context: context)
-            return EditedResponse(status: .created, response: Reply(try await CampaignStore(database).create(campaign, actor: actor)))
+            return EditedResponse(status: .created, response: Reply(try await CampaignStore(database).create(campaign, actor: context.actor)))
         }
-        api.get("campaigns/:id") { _, context in
+        api.get("campaigns/:id", .only(.administrator, .supervisor, .agent)) { _, context in
             let id = try context.parameters.require("id", as: Int.self)
             guard let campaign = try await CampaignStore(database).find(id: id) else { throw NotFound(.campaign, id) }
             return Reply(CampaignView(campaign: campaign, queue: try await CampaignQueue(database).counts(campaignID: id)))
         }
-        api.post("campaigns/:id/status") { request, context in
+        api.post("campaigns/:id/status", .only(.administrator, .supervisor)) { request, context in
             let id = try context.parameters.require("id", as: Int.self)
             let change = try await request.json(StatusChange.self, context: context)
             guard let campaign = try await CampaignStore(database).find(id: id) else { throw NotFound(.campaign, id) }
-            return Reply(try await CampaignStore(database).setStatus(change.status, of: campaign.name, actor: actor))
+            return Reply(try await CampaignStore(database).setStatus(change.status, of: campaign.name, actor: context.actor))
         }
-        api.post("campaigns/:id/agents") { request, context in
+        api.post("campaigns/:id/agents", .only(.administrator)) { request, context in
             let id = try context.parameters.require("id", as: Int.self)
             let assignment = try await request.json(Assignment.self, context: context)
             guard let campaign = try await CampaignStore(database).find(id: id) else { throw NotFound(.campaign, id) }
             let agents = AgentStore(database)
-            try await agents.assign(assignment.agents, to: campaign.name, actor: actor)
+            try await agents.assign(assignment.agents, to: campaign.name, actor: context.actor)
             return Reply(try await agents.assigned(to: campaign.name))
         }
     }

@@ -22,30 +22,30 @@ extension AdminAPI {
         let expiresAt: Date?
     }
 
-    func registerConsents(on api: RouterGroup<BasicRequestContext>) {
-        api.get("consent-types") { _, _ in Reply(try await ConsentStore(database).all()) }
-        api.post("consent-types") { request, context in
+    func registerConsents(on api: RouteGroup) {
+        api.get("consent-types", .only(.administrator, .supervisor, .agent)) { _, _ in Reply(try await ConsentStore(database).all()) }
+        api.post("consent-types", .only(.administrator)) { request, context in
             let body = try await request.json(NewConsentType.self, context: context)
             return EditedResponse(
                 status: .created,
                 response: Reply(try await ConsentStore(database).define(
-                    code: body.code, title: body.title, purpose: body.purpose, text: body.text, actor: actor)))
+                    code: body.code, title: body.title, purpose: body.purpose, text: body.text, actor: context.actor)))
         }
-        api.post("consent-types/:code/versions") { request, context in
+        api.post("consent-types/:code/versions", .only(.administrator)) { request, context in
             let body = try await request.json(NewText.self, context: context)
-            return Reply(try await ConsentStore(database).revise(code: try context.parameters.require("code"), text: body.text, actor: actor))
+            return Reply(try await ConsentStore(database).revise(code: try context.parameters.require("code"), text: body.text, actor: context.actor))
         }
-        api.get("contacts/:id/consents") { _, context in
+        api.get("contacts/:id/consents", .only(.administrator, .supervisor)) { _, context in
             Reply(try await ConsentStore(database).history(contactID: try context.parameters.require("id", as: Int.self)))
         }
-        api.post("contacts/:id/consents") { request, context in
+        api.post("contacts/:id/consents", .only(.administrator)) { request, context in
             let contact = try context.parameters.require("id", as: Int.self)
             let body = try await request.json(LedgerEntry.self, context: context)
             let store = ConsentStore(database)
             guard let type = try await store.find(code: body.code) else { throw NotFound(.consentType, body.code) }
             let entry = ConsentEntry(
                 contactID: contact, consentCode: type.code, version: type.version, granted: body.granted, channel: body.channel ?? .api,
-                proof: body.proof ?? [:], recordedBy: actor, recordedAt: Date(), expiresAt: body.expiresAt)
+                proof: body.proof ?? [:], recordedBy: context.actor, recordedAt: Date(), expiresAt: body.expiresAt)
             try await store.record([entry])
             return EditedResponse(status: .created, response: Reply(entry))
         }

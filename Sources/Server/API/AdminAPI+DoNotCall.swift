@@ -15,17 +15,17 @@ extension AdminAPI {
         let listed: Int
     }
 
-    func registerDoNotCall(on api: RouterGroup<BasicRequestContext>) {
-        api.get("dnc") { _, _ in Reply(Listed(listed: try await DoNotCallList(database, vault: vault).count())) }
-        api.post("dnc") { request, context in
+    func registerDoNotCall(on api: RouteGroup) {
+        api.get("dnc", .only(.administrator, .supervisor)) { _, _ in Reply(Listed(listed: try await DoNotCallList(database, vault: vault).count())) }
+        api.post("dnc", .only(.administrator, .supervisor)) { request, context in
             let body = try await request.json(Listing.self, context: context)
             let list = DoNotCallList(database, vault: vault)
             switch (body.contact, body.phone) {
             case (let contact?, nil):
-                try await list.add(contactID: contact, reason: body.reason ?? .manual, actor: actor)
+                try await list.add(contactID: contact, reason: body.reason ?? .manual, actor: context.actor)
             case (nil, let phone?):
                 switch try PhoneNumberParser().parse(phone) {
-                case .success(let repair): try await list.add(phone: repair.number.e164, reason: body.reason ?? .manual, actor: actor)
+                case .success(let repair): try await list.add(phone: repair.number.e164, reason: body.reason ?? .manual, actor: context.actor)
                 case .failure(let error): throw error
                 }
             default:

@@ -10,8 +10,8 @@ extension AdminAPI {
 
     /// `POST /api/imports?source=…&campaign=…&dryRun=true&encoding=…&delimiter=…&duplicates=…&map=COLUMN=FIELD`
     /// with the CSV file as the body; answers with the import report.
-    func registerImports(on api: RouterGroup<BasicRequestContext>) {
-        api.post("imports") { request, _ in
+    func registerImports(on api: RouteGroup) {
+        api.post("imports", .only(.administrator)) { request, context in
             let query = request.uri.queryParameters
             guard let source = query.get("source") else { throw RequestError.missingParameter(name: "source", example: "?source=NAME") }
             var mapping: [String: ImportField] = [:]
@@ -26,13 +26,13 @@ extension AdminAPI {
                 encoding: try query.get("encoding").map(Self.encoding), delimiter: try query.get("delimiter").map(Self.delimiter),
                 mapping: mapping, fileConsents: query.getAll("consent"), proof: query.get("proof"),
                 duplicates: try query.get("duplicates").map(Self.duplicates) ?? .skip,
-                dryRun: query.get("dryRun") == "true", defaultRegion: query.get("region") ?? "PL", actor: actor)
+                dryRun: query.get("dryRun") == "true", defaultRegion: query.get("region") ?? "PL", actor: context.actor)
             let body = try await request.body.collect(upTo: Self.maximumUploadBytes)
             let report = try await ContactImporter(database: database, vault: vault).run(
                 bytes: Array(buffer: body), fileName: query.get("file") ?? "upload.csv", options: options)
             return EditedResponse(status: .created, response: Reply(report))
         }
-        api.get("imports/:id") { _, context in
+        api.get("imports/:id", .only(.administrator)) { _, context in
             let id = try context.parameters.require("id", as: Int.self)
             let stored = try await database.query("SELECT report FROM imports WHERE id = \(id)").first
             guard let stored else { throw NotFound(.import, id) }

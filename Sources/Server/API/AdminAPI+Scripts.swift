@@ -14,11 +14,11 @@ extension AdminAPI {
         let problems: [String]
     }
 
-    func registerScripts(on api: RouterGroup<BasicRequestContext>) {
-        api.get("scripts") { _, _ in
+    func registerScripts(on api: RouteGroup) {
+        api.get("scripts", .only(.administrator, .supervisor)) { _, _ in
             Reply(try await ScriptStore(database).all().map { SavedScript(id: 0, name: $0.name, version: $0.version) })
         }
-        api.post("scripts") { request, context in
+        api.post("scripts", .only(.administrator)) { request, context in
             let script = try await request.json(CallScript.self, context: context)
             let problems = script.problems()
             guard problems.isEmpty else {
@@ -27,11 +27,11 @@ extension AdminAPI {
                     body: .init(byteBuffer: ByteBuffer(bytes: JSONEncoder().encode(
                         ScriptProblems(error: "the script cannot be saved", problems: problems.map(\.description))))))
             }
-            let saved = try await ScriptStore(database).save(script, actor: actor)
+            let saved = try await ScriptStore(database).save(script, actor: context.actor)
             return try EditedResponse(status: .created, response: Reply(SavedScript(id: saved.id, name: script.name, version: saved.version)))
                 .response(from: request, context: context)
         }
-        api.get("scripts/:name") { request, context in
+        api.get("scripts/:name", .only(.administrator, .supervisor, .agent)) { request, context in
             let name = try context.parameters.require("name")
             let store = ScriptStore(database)
             let version = request.uri.queryParameters.get("version", as: Int.self)

@@ -11,13 +11,13 @@ extension AdminAPI {
         let controllerChangeNotifiedAt: Date?
     }
 
-    func registerSources(on api: RouterGroup<BasicRequestContext>) {
-        api.get("sources") { _, _ in Reply(try await DataSourceStore(database).all()) }
-        api.post("sources") { request, context in
+    func registerSources(on api: RouteGroup) {
+        api.get("sources", .only(.administrator)) { _, _ in Reply(try await DataSourceStore(database).all()) }
+        api.post("sources", .only(.administrator)) { request, context in
             let body = try await request.json(NewSource.self, context: context)
             let source = try await DataSourceStore(database).create(
                 name: body.name, kind: body.kind, acquiredOn: body.acquiredOn, previousController: body.previousController,
-                controllerChangeNotifiedAt: body.controllerChangeNotifiedAt, actor: actor)
+                controllerChangeNotifiedAt: body.controllerChangeNotifiedAt, actor: context.actor)
             return EditedResponse(status: .created, response: Reply(source))
         }
     }

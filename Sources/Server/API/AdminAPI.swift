@@ -8,10 +8,8 @@ import Persistence
 struct AdminAPI: Sendable {
     let database: Database
     let vault: Vault
-    /// Who the API acts as in the activity log, until staff accounts exist.
-    let actor = "api"
 
-    func register(on api: RouterGroup<BasicRequestContext>) {
+    func register(on api: RouteGroup) {
         registerConsents(on: api)
         registerSources(on: api)
         registerImports(on: api)
@@ -19,7 +17,7 @@ struct AdminAPI: Sendable {
         registerScripts(on: api)
         registerCampaigns(on: api)
         registerDoNotCall(on: api)
-        api.get("activity") { request, _ in
+        api.get("activity", .only(.administrator)) { request, _ in
             Reply(try await ActivityLog(database).recent(limit: request.uri.queryParameters.get("limit", as: Int.self) ?? 50))
         }
     }
@@ -27,7 +25,12 @@ struct AdminAPI: Sendable {
 
 extension Request {
     /// The body as JSON of the given type.
-    func json<T: Decodable>(_ type: T.Type, context: BasicRequestContext) async throws -> T {
+    func json<T: Decodable>(_ type: T.Type, context: SwitchboardContext) async throws -> T {
         try await decode(as: type, context: context)
     }
+}
+
+extension SwitchboardContext {
+    /// Who the activity log says did it: the member signed in, or the owner of the API token.
+    var actor: String { identity?.member.actor ?? "anonymous" }
 }

@@ -5,27 +5,27 @@ import Hummingbird
 import Persistence
 import Supervisor
 
-/// A recording's audio, for supervisors: straight from the API with the bearer token, or
-/// through a short-lived signed link that a browser's `<audio>` element can play. Every listen
-/// is logged under the name in the `X-Supervisor` header.
+/// A recording's audio, for supervisors: straight from the API, or through a short-lived
+/// signed link that a browser's `<audio>` element can play. Every listen is logged under the
+/// member who asked.
 struct RecordingPlayback: Sendable {
     let database: Database
     let vault: Vault
 
     /// `GET /api/recordings/{id}/audio` and `POST /api/recordings/{id}/link` under the API;
     /// `GET /listen/{token}` outside it, where the token is the credential.
-    func register(api: RouterGroup<BasicRequestContext>, router: Router<BasicRequestContext>) {
-        api.get("recordings/:id/audio") { request, context in
+    func register(api: RouteGroup, site: RouteGroup) {
+        api.get("recordings/:id/audio", .only(.supervisor)) { request, context in
             let file = try await open(request, context)
             return try await Self.audio(file, range: request.headers[.range].flatMap(ByteRange.init(header:)), context: context)
         }
-        api.post("recordings/:id/link") { request, context in
+        api.post("recordings/:id/link", .only(.supervisor)) { request, context in
             _ = try await open(request, context)
             let ticket = PlaybackTicket(
                 recordingID: try context.parameters.require("id", as: UUID.self), expires: Date().addingTimeInterval(PlaybackTicket.lifetime))
             return EditedResponse(status: .created, response: Reply(PlaybackLink(audio: "/listen/\(ticket.token(signedBy: vault))", expiresAt: ticket.expires)))
         }
-        router.get("listen/:token") { request, context in
+        site.get("listen/:token", .anyone) { request, context in
             guard let ticket = PlaybackTicket(token: try context.parameters.require("token"), vault: vault),
                 let file = try await RecordingLibrary(database).audioFile(ticket.recordingID)
             else { throw HTTPError(.notFound, message: "this playback link is unknown or has lapsed") }
@@ -34,17 +34,16 @@ struct RecordingPlayback: Sendable {
     }
 
     /// The recording's file, with the listen logged.
-    private func open(_ request: Request, _ context: BasicRequestContext) async throws -> RecordingLibrary.AudioFile {
+    private func open(_ request: Request, _ context: SwitchboardContext) async throws -> RecordingLibrary.AudioFile {
         let id = try context.parameters.require("id", as: UUID.self)
-        let listener = request.headers[.supervisor].map { String($0.prefix(100)) } ?? "api"
-        guard let file = try await RecordingLibrary(database).open(id, listener: listener) else {
+        guard let file = try await RecordingLibrary(database).open(id, listener: context.actor) else {
             throw NotFound(.recordingFile, id.uuidString)
         }
         return file
     }
 
     /// The file, or the part of it a player asked for, read off the event loop.
-    private static func audio(_ file: RecordingLibrary.AudioFile, range: ByteRange?, context: BasicRequestContext) async throws -> Response {
+    private static func audio(_ file: RecordingLibrary.AudioFile, range: ByteRange?, context: SwitchboardContext) async throws -> Response {
         var headers: HTTPFields = [.contentType: "audio/wav", .acceptRanges: "bytes", .cacheControl: "private, no-store"]
         guard let range else {
             headers[.contentLength] = String(file.byteSize)

@@ -12,8 +12,8 @@ struct SupervisionAPI: Sendable {
     let database: Database
     let hub: SupervisorHub
 
-    func register(on api: RouterGroup<BasicRequestContext>) {
-        api.get("campaigns/:id/stream") { request, context in
+    func register(on api: RouteGroup) {
+        api.get("campaigns/:id/stream", .only(.supervisor, .administrator)) { request, context in
             let id = try await campaign(context)
             let last = request.headers[.lastEventID].flatMap(Int.init) ?? request.uri.queryParameters.get("lastEventId", as: Int.self)
             let stream = await hub.viewer(campaignID: id, lastEventID: last)
@@ -32,19 +32,19 @@ struct SupervisionAPI: Sendable {
                     try await writer.finish(nil)
                 })
         }
-        api.get("campaigns/:id/figures") { request, context in
+        api.get("campaigns/:id/figures", .only(.supervisor, .administrator)) { request, context in
             let (id, from, to) = try await period(request, context)
             return Reply(try await StatisticsStore(database).campaignFigures(campaignID: id, from: from, to: to))
         }
-        api.get("campaigns/:id/funnel") { request, context in
+        api.get("campaigns/:id/funnel", .only(.supervisor, .administrator)) { request, context in
             let (id, from, to) = try await period(request, context)
             return Reply(try await StatisticsStore(database).funnel(campaignID: id, from: from, to: to))
         }
-        api.get("campaigns/:id/agents/figures") { request, context in
+        api.get("campaigns/:id/agents/figures", .only(.supervisor, .administrator)) { request, context in
             let (id, from, to) = try await period(request, context)
             return Reply(try await StatisticsStore(database).agentFigures(campaignID: id, from: from, to: to))
         }
-        api.get("campaigns/:id/reports/daily") { request, context in
+        api.get("campaigns/:id/reports/daily", .only(.supervisor, .administrator)) { request, context in
             let id = try context.parameters.require("id", as: Int.self)  // the report itself says when there is no such campaign
             let day = try request.uri.queryParameters.get("day").map(Self.day) ?? Date()
             let report = try await DailyReport.make(campaignID: id, containing: day, database: database)
@@ -58,8 +58,8 @@ struct SupervisionAPI: Sendable {
         registerRecordings(on: api)
     }
 
-    private func registerRecordings(on api: RouterGroup<BasicRequestContext>) {
-        api.get("recordings") { request, _ in
+    private func registerRecordings(on api: RouteGroup) {
+        api.get("recordings", .only(.supervisor)) { request, _ in
             let query = request.uri.queryParameters
             return Reply(try await RecordingLibrary(database).search(
                 RecordingLibrary.Query(
@@ -68,12 +68,12 @@ struct SupervisionAPI: Sendable {
                     minimumSeconds: query.get("minSeconds", as: Double.self), maximumSeconds: query.get("maxSeconds", as: Double.self),
                     limit: query.get("limit", as: Int.self) ?? 100)))
         }
-        api.get("recordings/:id") { _, context in
+        api.get("recordings/:id", .only(.supervisor)) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let entry = try await RecordingLibrary(database).find(id) else { throw NotFound(.recording, id.uuidString) }
             return Reply(entry)
         }
-        api.get("recordings/:id/listens") { _, context in
+        api.get("recordings/:id/listens", .only(.supervisor)) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
             guard try await RecordingLibrary(database).find(id) != nil else { throw NotFound(.recording, id.uuidString) }
             return Reply(try await RecordingLibrary(database).listens(id).map { Listen(listener: $0.listener, at: $0.at) })
@@ -81,7 +81,7 @@ struct SupervisionAPI: Sendable {
     }
 
     /// The campaign a request names; 404 when there is none, rather than a campaign's worth of zeros.
-    private func campaign(_ context: BasicRequestContext) async throws -> Int {
+    private func campaign(_ context: SwitchboardContext) async throws -> Int {
         let id = try context.parameters.require("id", as: Int.self)
         guard try await CampaignStore(database).find(id: id) != nil else { throw NotFound(.campaign, id) }
         return id
@@ -89,7 +89,7 @@ struct SupervisionAPI: Sendable {
 
     /// The campaign and the period of a request: `from` and `to` as days or ISO 8601 times;
     /// by default today, in Warsaw time.
-    private func period(_ request: Request, _ context: BasicRequestContext) async throws -> (Int, Date, Date) {
+    private func period(_ request: Request, _ context: SwitchboardContext) async throws -> (Int, Date, Date) {
         let id = try await campaign(context)
         let query = request.uri.queryParameters
         let from = try query.get("from").map(Self.day) ?? DayBoundary.startOfDay(Date())
@@ -119,8 +119,6 @@ private struct Listen: Encodable, Sendable {
 
 extension HTTPField.Name {
     static let lastEventID = Self("Last-Event-ID")!
-    /// Who is listening to a recording, for the listen log; "api" when not given.
-    static let supervisor = Self("X-Supervisor")!
     /// Tells a reverse proxy (nginx) not to buffer the event stream.
     static let accelBuffering = Self("X-Accel-Buffering")!
 }

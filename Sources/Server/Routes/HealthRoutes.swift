@@ -13,8 +13,8 @@ struct HealthRoutes: Sendable {
         let schemaVersion: Int?
     }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("health") { _, _ -> EditedResponse<Health> in
+    func register(on site: RouteGroup) {
+        site.get("health", .anyone) { _, _ -> EditedResponse<Health> in
             do {
                 let version = try await Migrator.appliedVersions(database).last
                 return EditedResponse(status: .ok, response: Health(status: "ok", database: "reachable", schemaVersion: version))

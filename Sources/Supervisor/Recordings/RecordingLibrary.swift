@@ -112,10 +112,14 @@ public struct RecordingLibrary: Sendable {
         return AudioFile(url: url, byteSize: size)
     }
 
-    /// Who listened to a recording, and when, newest first.
+    /// Who listened to a recording (a member of staff by their name), and when, newest first.
     public func listens(_ id: UUID) async throws -> [(listener: String, at: Date)] {
         try await database.query(
-            "SELECT listened_by, listened_at FROM recording_listens WHERE recording_id = \(id) ORDER BY listened_at DESC, id DESC"
+            """
+            SELECT coalesce(s.display_name, l.listened_by), l.listened_at
+            FROM recording_listens l LEFT JOIN staff s ON l.listened_by = 'staff:' || s.login
+            WHERE l.recording_id = \(id) ORDER BY l.listened_at DESC, l.id DESC
+            """
         ).decode((String, Date).self).map { (listener: $0.0, at: $0.1) }
     }
 

@@ -60,4 +60,12 @@ struct BenchWorld {
         configure(&campaign)
         return try await CampaignStore(database).create(campaign, actor: "bench")
     }
+
+    /// An API token of a supervisor made for the bench, for its viewers.
+    static func supervisorToken(_ database: Database) async throws -> String {
+        let staff = StaffStore(database, hasher: PasswordHasher(cost: 4))
+        _ = try await staff.add(
+            login: "bench", displayName: "Bench", roles: [.supervisor], password: "Bench-\(UUID().uuidString)", actor: "bench")
+        return try await APITokenStore(database).issue(for: "bench", label: "bench stream", actor: "bench").token
+    }
 }

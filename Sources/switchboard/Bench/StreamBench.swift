@@ -33,11 +33,11 @@ struct StreamBench: AsyncParsableCommand {
             try await world.addContacts(contacts)
             let campaign = try await world.campaign(named: "Stream", mode: .predictive)
             guard let port = FreePort.find() else { throw BenchError.noFreePort }
-            let token = UUID().uuidString
+            let token = try await BenchWorld.supervisorToken(bench.database)
             let server = try await Subprocess.run(
                 .path(FilePath(CommandLine.executablePath)),
                 arguments: ["serve", "--database-url", bench.url, "--data-dir", global.dataFolder, "--port", "\(port)"],
-                environment: .inherit.updating(["SWITCHBOARD_API_TOKEN": token]),
+                environment: .inherit,
                 input: .none, output: .discarded, error: .discarded
             ) { execution in
                 defer { try? execution.send(signal: .interrupt) }

@@ -67,7 +67,7 @@ struct CampaignCommand: AsyncParsableCommand {
             defer { workspace.close() }
             guard let pinned = try await ScriptStore(workspace.database).latest(name: script) else { throw NotFound(.script, script) }
             campaign.scriptID = pinned.id
-            let stored = try await CampaignStore(workspace.database).create(campaign, actor: Actor.cli)
+            let stored = try await CampaignStore(workspace.database).create(campaign, actor: workspace.actor)
             print("created \(stored.name) (draft) with script \(script) version \(pinned.version)")
         }
     }
@@ -109,7 +109,7 @@ struct CampaignCommand: AsyncParsableCommand {
         func run() async throws {
             let workspace = try await Workspace.open(global)
             defer { workspace.close() }
-            try await AgentStore(workspace.database).assign(agents, to: name, actor: Actor.cli)
+            try await AgentStore(workspace.database).assign(agents, to: name, actor: workspace.actor)
             print("assigned \(agents.count) agents to \(name)")
         }
     }
@@ -117,7 +117,7 @@ struct CampaignCommand: AsyncParsableCommand {
     static func move(_ name: String, to status: CampaignStatus, _ global: GlobalOptions) async throws {
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
-        let campaign = try await CampaignStore(workspace.database).setStatus(status, of: name, actor: Actor.cli)
+        let campaign = try await CampaignStore(workspace.database).setStatus(status, of: name, actor: workspace.actor)
         print("\(campaign.name) is \(campaign.status.rawValue)")
     }
 }

@@ -31,7 +31,7 @@ struct ConsentCommand: AsyncParsableCommand {
         func run() async throws {
             let workspace = try await Workspace.open(global)
             defer { workspace.close() }
-            let type = try await ConsentStore(workspace.database).define(code: code, title: title, purpose: purpose, text: text, actor: Actor.cli)
+            let type = try await ConsentStore(workspace.database).define(code: code, title: title, purpose: purpose, text: text, actor: workspace.actor)
             print("defined \(type.code), version \(type.version)")
         }
     }
@@ -45,7 +45,7 @@ struct ConsentCommand: AsyncParsableCommand {
         func run() async throws {
             let workspace = try await Workspace.open(global)
             defer { workspace.close() }
-            let type = try await ConsentStore(workspace.database).revise(code: code, text: text, actor: Actor.cli)
+            let type = try await ConsentStore(workspace.database).revise(code: code, text: text, actor: workspace.actor)
             print("\(type.code) is at version \(type.version)")
         }
     }
@@ -57,11 +57,11 @@ struct ConsentCommand: AsyncParsableCommand {
         @Option(help: "Proof as KEY=VALUE, e.g. form=F-2026-117 (repeatable).") var proof: [KeyValue] = []
         @Option(help: "When the consent ends (ISO 8601, e.g. 2027-12-01T00:00:00Z).") var expires: ISOTime?
 
-        func entry(granted: Bool, version: Int) -> ConsentEntry {
+        func entry(granted: Bool, version: Int, recordedBy actor: String) -> ConsentEntry {
             ConsentEntry(
                 contactID: contact, consentCode: code, version: version, granted: granted, channel: channel,
                 proof: Dictionary(proof.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
-                recordedBy: Actor.cli, recordedAt: Date(), expiresAt: expires?.date)
+                recordedBy: actor, recordedAt: Date(), expiresAt: expires?.date)
         }
     }
 
@@ -104,15 +104,10 @@ struct ConsentCommand: AsyncParsableCommand {
         defer { workspace.close() }
         let store = ConsentStore(workspace.database)
         guard let type = try await store.find(code: entry.code) else { throw NotFound(.consentType, entry.code) }
-        try await store.record([entry.entry(granted: granted, version: type.version)])
+        try await store.record([entry.entry(granted: granted, version: type.version, recordedBy: workspace.actor)])
         print("\(granted ? "granted" : "withdrew") \(type.code) (text version \(type.version)) for contact \(entry.contact)")
     }
 }
 
 extension ConsentPurpose: ExpressibleByArgument {}
 extension ConsentChannel: ExpressibleByArgument {}
-
-/// Who the command line acts as, in the activity log.
-enum Actor {
-    static var cli: String { "cli:\(NSUserName())" }
-}

@@ -25,7 +25,7 @@ struct DoNotCallCommand: AsyncParsableCommand {
             defer { workspace.close() }
             let list = DoNotCallList(workspace.database, vault: workspace.vault)
             if let contact {
-                try await list.add(contactID: contact, reason: reason, actor: Actor.cli)
+                try await list.add(contactID: contact, reason: reason, actor: workspace.actor)
                 print("listed contact \(contact)'s number")
                 return
             }
@@ -35,7 +35,7 @@ struct DoNotCallCommand: AsyncParsableCommand {
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 switch parser.parse(line) {
                 case .success(let repair):
-                    try await list.add(phone: repair.number.e164, reason: reason, actor: Actor.cli)
+                    try await list.add(phone: repair.number.e164, reason: reason, actor: workspace.actor)
                     added += 1
                 case .failure(let error):
                     print("skipped a line: \(error)")

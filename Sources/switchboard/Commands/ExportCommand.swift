@@ -26,7 +26,7 @@ struct ExportCommand: AsyncParsableCommand {
             lastOutcome: lastOutcome, addedFrom: from?.date, addedBefore: to?.date)
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
-        let rows = try await ContactExporter(database: workspace.database, vault: workspace.vault).export(filter, to: output, actor: Actor.cli)
+        let rows = try await ContactExporter(database: workspace.database, vault: workspace.vault).export(filter, to: output, actor: workspace.actor)
         print("wrote \(Console.number(rows)) contacts to \(output)")
     }
 }

@@ -35,20 +35,20 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Country of numbers written without one.") var defaultRegion: String = "PL"
 
     func run() async throws {
-        let options = importOptions()
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
+        let options = importOptions(actor: workspace.actor)
         let report = try await ContactImporter(database: workspace.database, vault: workspace.vault)
             .run(path: file, options: options, progress: ImportProgressLine.show)
         ImportReportPrinter.print(report)
     }
 
-    func importOptions() -> ImportOptions {
+    func importOptions(actor: String) -> ImportOptions {
         ImportOptions(
             sourceName: source, campaignName: campaign, encoding: encoding, delimiter: delimiter,
             mapping: Dictionary(mappings.map { ($0.column, $0.field) }, uniquingKeysWith: { _, last in last }),
             fileConsents: fileConsents, proof: proof, duplicates: duplicates, dryRun: dryRun, defaultRegion: defaultRegion,
-            actor: "cli:\(NSUserName())")
+            actor: actor)
     }
 
 }

@@ -44,7 +44,7 @@ struct ScriptCommand: AsyncParsableCommand {
             let script = try ScriptFile.read(file)
             let workspace = try await Workspace.open(global)
             defer { workspace.close() }
-            let saved = try await ScriptStore(workspace.database).save(script, actor: Actor.cli)
+            let saved = try await ScriptStore(workspace.database).save(script, actor: workspace.actor)
             print("\(script.name): version \(saved.version)")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Campaigns
 import Foundation
 import Hummingbird
 import Metrics
@@ -16,17 +17,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
-        let token = ProcessInfo.processInfo.environment["SWITCHBOARD_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? UUID().uuidString.lowercased()
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = ServerApplication.make(
-            database: workspace.database, vault: workspace.vault, apiToken: token, settings: .init(host: host, port: port),
+            database: workspace.database, vault: workspace.vault, settings: .init(host: host, port: port),
             metrics: registry, logger: workspace.logger)
-        Console.step("Listening on http://\(host):\(port) (Ctrl-C stops)")
-        if ProcessInfo.processInfo.environment["SWITCHBOARD_API_TOKEN"] == nil {
-            Console.step("API token for this run (set SWITCHBOARD_API_TOKEN to choose one): \(token)")
+        if try await StaffStore(workspace.database).isEmpty() {
+            Console.step("No staff yet: make the first administrator with  switchboard staff add LOGIN --name \"NAME\" --role administrator")
         }
+        Console.step("Listening on http://\(host):\(port) (Ctrl-C stops)")
         try await app.runService()
     }
 }

@@ -35,7 +35,7 @@ struct SourceCommand: AsyncParsableCommand {
             defer { workspace.close() }
             let source = try await DataSourceStore(workspace.database).create(
                 name: name, kind: kind, acquiredOn: acquired?.date, previousController: previousController,
-                controllerChangeNotifiedAt: notified?.date, actor: Actor.cli)
+                controllerChangeNotifiedAt: notified?.date, actor: workspace.actor)
             print("added source \(source.name) (\(source.kind.rawValue))")
         }
     }

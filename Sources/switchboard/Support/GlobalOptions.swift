@@ -26,6 +26,16 @@ struct GlobalOptions: ParsableArguments {
         EmbeddedCluster(folder: dataFolder + "/postgres", logger: logger)
     }
 
+    @Option(
+        name: .customLong("operator"),
+        help: "The staff login the command acts as, in the activity log (default: $SWITCHBOARD_OPERATOR, else the system user's name when a member of staff has it as login).")
+    var givenOperator: String?
+
+    /// The staff login given for the command, if any.
+    var operatorLogin: String? {
+        givenOperator ?? ProcessInfo.processInfo.environment["SWITCHBOARD_OPERATOR"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .warning
 

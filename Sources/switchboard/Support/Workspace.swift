@@ -11,6 +11,11 @@ struct Workspace {
     let logger: Logger
     /// Where the database is, without its password, for messages.
     let location: String
+    /// The member of staff the command acts as, when one is named or has the system user's name.
+    let staffMember: StaffMember?
+
+    /// Who the activity log says did it: the member of staff, else the system user.
+    var actor: String { staffMember?.actor ?? "cli:\(NSUserName())" }
 
     static func open(_ options: GlobalOptions, maxConnections: Int = 8, announce: Bool = false) async throws -> Workspace {
         let logger = options.logger
@@ -29,7 +34,19 @@ struct Workspace {
             Console.step("Schema: " + (applied.isEmpty ? "up to date" : "applied " + applied.map { "\($0.version) (\($0.name))" }.joined(separator: ", ")))
         }
         let key = try MasterKey.load(keyFile: options.dataFolder + "/master.key")
-        return Workspace(database: database, vault: Vault(masterKey: key), logger: logger, location: location.description)
+        return Workspace(
+            database: database, vault: Vault(masterKey: key), logger: logger, location: location.description,
+            staffMember: try await acting(options.operatorLogin, database: database))
+    }
+
+    /// The member a command acts as: the one named (who must exist and be active), else the one
+    /// whose login is the system user's name, else nobody.
+    private static func acting(_ login: String?, database: Database) async throws -> StaffMember? {
+        let staff = StaffStore(database)
+        guard let login else { return try await staff.find(login: NSUserName().lowercased()).flatMap { $0.isActive ? $0 : nil } }
+        let member = try await staff.named(login)
+        guard member.isActive else { throw StaffError.disabled }
+        return member
     }
 }
 
