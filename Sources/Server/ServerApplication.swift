@@ -29,17 +29,21 @@ public enum ServerApplication {
     public static func routes(
         database: Database, vault: Vault, hub: SupervisorHub, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         settings: Settings = Settings()
-    ) -> Routes {
+    ) throws -> Routes {
+        let pages = try PageRenderer.bundled()
         let router = Router(context: SwitchboardContext.self)
         router.add(middleware: MetricsMiddleware())
-        router.add(middleware: APIErrorMiddleware(logger: database.logger))
+        router.add(middleware: FailureMiddleware(logger: database.logger, pages: pages))
         let staff = StaffStore(database, hasher: PasswordHasher(cost: settings.passwordCost))
-        router.add(middleware: IdentityMiddleware(sessions: SessionStore(database), tokens: APITokenStore(database)))
+        let sessions = SessionStore(database)
+        router.add(middleware: IdentityMiddleware(sessions: sessions, tokens: APITokenStore(database)))
         let routes = Routes(router: router)
         let site = routes.group("")
         let api = routes.group("api")
         HealthRoutes(database: database).register(on: site)
         MetricsRoute(registry: metrics).register(on: site)
+        try StaticAssets.bundled().register(on: site)
+        AccountPages(pages: pages, staff: staff, sessions: sessions, cookie: SessionCookie(secure: settings.secure)).register(on: site)
         AdminAPI(database: database, vault: vault).register(on: api)
         StaffAPI(staff: staff, tokens: APITokenStore(database)).register(on: api)
         SupervisionAPI(database: database, hub: hub).register(on: api)
@@ -51,10 +55,10 @@ public enum ServerApplication {
     /// gracefully on SIGTERM and SIGINT). Metrics go to the registry `/metrics` shows.
     public static func make(
         database: Database, vault: Vault, settings: Settings, metrics: PrometheusCollectorRegistry, logger: Logger
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         let hub = SupervisorHub(database: database, logger: logger)
         return Application(
-            router: routes(database: database, vault: vault, hub: hub, metrics: metrics, settings: settings).router,
+            router: try routes(database: database, vault: vault, hub: hub, metrics: metrics, settings: settings).router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "switchboard"),
             services: [SupervisorService(hub: hub)],
             logger: logger)

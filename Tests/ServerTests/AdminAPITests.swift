@@ -17,7 +17,7 @@ struct AdminAPITests {
     static func withAPI(_ body: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
         try await TestDatabase.withFresh { database in
             try await StaffFixture.member(database, token: Self.token)
-            let routes = ServerApplication.routes(
+            let routes = try ServerApplication.routes(
                 database: database, vault: CampaignFixture.testVault, hub: SupervisorHub(database: database, logger: testLogger),
                 settings: .init(passwordCost: 4))
             let app = Application(router: routes.router)

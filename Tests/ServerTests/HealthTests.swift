@@ -11,7 +11,7 @@ struct HealthTests {
     @Test("reports the schema version when PostgreSQL is reachable")
     func healthy() async throws {
         try await TestDatabase.withFresh { database in
-            let app = Application(router: ServerApplication.routes(database: database, vault: CampaignFixture.testVault, hub: SupervisorHub(database: database, logger: testLogger)).router)
+            let app = Application(router: try ServerApplication.routes(database: database, vault: CampaignFixture.testVault, hub: SupervisorHub(database: database, logger: testLogger)).router)
             try await app.test(.router) { client in
                 try await client.execute(uri: "/health", method: .get) { response in
                     #expect(response.status == .ok)
@@ -27,7 +27,7 @@ struct HealthTests {
     func unreachable() async throws {
         let database = Database(DatabaseConfiguration(url: "postgresql://nobody@127.0.0.1:1/none"), logger: testLogger)
         defer { database.close() }
-        let app = Application(router: ServerApplication.routes(database: database, vault: CampaignFixture.testVault, hub: SupervisorHub(database: database, logger: testLogger)).router)
+        let app = Application(router: try ServerApplication.routes(database: database, vault: CampaignFixture.testVault, hub: SupervisorHub(database: database, logger: testLogger)).router)
         try await app.test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)

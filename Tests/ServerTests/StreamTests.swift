@@ -30,7 +30,7 @@ struct StreamTests {
     func withServer(_ body: @escaping @Sendable (Int, any TestClientProtocol, Database) async throws -> Void) async throws {
         try await TestDatabase.withFresh { database in
             try await StaffFixture.member(database, token: Self.token)
-            let app = ServerApplication.make(
+            let app = try ServerApplication.make(
                 database: database, vault: CampaignFixture.testVault, settings: .init(passwordCost: 4), metrics: TestMetrics.registry,
                 logger: testLogger)
             try await app.test(.live) { client in try await body(try #require(client.port), client, database) }

@@ -89,8 +89,8 @@ public struct SessionStore: Sendable {
             """)
     }
 
-    /// 32 random bytes, base64url without padding.
-    static func randomToken() -> String {
+    /// 32 random bytes, base64url without padding: a token no one can guess.
+    public static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

@@ -22,7 +22,8 @@ public enum StaffError: DomainError, Hashable {
     public var kind: FailureKind {
         switch self {
         case .loginTaken, .lastAdministrator: .conflict
-        case .wrongCredentials, .locked, .disabled, .currentPasswordWrong: .forbidden
+        case .wrongCredentials: .unauthenticated
+        case .locked, .disabled, .currentPasswordWrong: .forbidden
         default: .invalid
         }
     }

@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
         defer { workspace.close() }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let app = ServerApplication.make(
+        let app = try ServerApplication.make(
             database: workspace.database, vault: workspace.vault, settings: .init(host: host, port: port),
             metrics: registry, logger: workspace.logger)
         if try await StaffStore(workspace.database).isEmpty() {

@@ -1,16 +1,22 @@
 import Campaigns
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import Persistence
 
-/// Turns errors into JSON answers once, at the edge: a `DomainError` gets the status of its
-/// kind, its code and its message; anything the server did wrong is a 500 whose detail goes
-/// to the log, never to the caller.
-struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+/// Turns errors into answers once, at the edge. Under `/api` an answer is JSON: a
+/// `DomainError` gets the status of its kind, its code and its message. Elsewhere it is a page:
+/// nobody signed in goes to the sign-in page (and comes back after), an expired password to
+/// the password page, anything else gets an error page in the reader's language. Whatever the
+/// server did wrong is a 500 whose detail goes to the log, never to the caller.
+struct FailureMiddleware: RouterMiddleware {
     let logger: Logger
+    let pages: PageRenderer
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: SwitchboardContext, next: (Request, SwitchboardContext) async throws -> Response
+    ) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
@@ -20,8 +26,30 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                     "request failed",
                     metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "code": "\(answer.code)", "error": "\(error)"])
             }
-            return try answer.response()
+            if request.uri.path == "/api" || request.uri.path.hasPrefix("/api/") { return try answer.response() }
+            return try page(for: error, answer, request, context)
         }
+    }
+
+    private func page(for error: any Error, _ answer: APIFailure, _ request: Request, _ context: SwitchboardContext) throws -> Response {
+        switch error as? AccessError {
+        case .unauthenticated:
+            return Self.redirect(to: "/sign-in?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        case .passwordChangeRequired:
+            return Self.redirect(to: "/password")
+        default:
+            let words = pages.strings.table(Language.of(request))
+            return try pages.page(
+                "error", title: "error.title", request, context,
+                ["status": answer.status.code, "message": words["error." + answer.code] ?? answer.message], status: answer.status)
+        }
+    }
+
+    /// A 303: after a form, the browser asks for the next page with GET.
+    static func redirect(to location: String, cookies: [String] = []) -> Response {
+        var headers: HTTPFields = [.location: location]
+        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return Response(status: .seeOther, headers: headers)
     }
 }
 
