@@ -11,6 +11,8 @@ import Mustache
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     public let strings: Strings
+    /// Each template's text, for `wordsUsed`.
+    let sources: [String: String]
 
     /// The templates and words shipped with the server.
     static func bundled() throws -> PageRenderer {
@@ -18,10 +20,28 @@ public struct PageRenderer: Sendable {
             throw PageError.missingResource("Templates")
         }
         var library = MustacheLibrary()
+        var sources: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".mustache") {
-            try library.register(String(contentsOf: folder.appending(path: name), encoding: .utf8), named: String(name.dropLast(9)))
+            let text = try String(contentsOf: folder.appending(path: name), encoding: .utf8)
+            try library.register(text, named: String(name.dropLast(9)))
+            sources[String(name.dropLast(9))] = text
         }
-        return PageRenderer(library: library, strings: try Strings.bundled())
+        return PageRenderer(library: library, strings: try Strings.bundled(), sources: sources)
+    }
+
+    /// The keys of the words the templates show (`{{t.signIn.title}}` is `signIn.title`).
+    func wordsUsed() -> Set<String> {
+        var keys: Set<String> = []
+        for text in sources.values {
+            var rest = text[...]
+            while let start = rest.range(of: "{{t.") {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "}") else { break }
+                keys.insert(String(rest[..<end]))
+                rest = rest[end...]
+            }
+        }
+        return keys
     }
 
     /// A page: `template` rendered with `values` and what every page shows.

@@ -1,24 +1,32 @@
 import Foundation
 
-/// The pages' words, one table per language, from `Strings/<language>.json` (flat keys such as
-/// `signIn.title`). Both tables hold the same keys; a test sees to it.
+/// The pages' words, one table per language, from the files `Strings/<area>.<language>.json`
+/// (flat keys such as `signIn.title`; an area per file, so that pages of different areas do
+/// not share one file). Both tables hold the same keys, and no key stands in two files; a test
+/// sees to both.
 public struct Strings: Sendable {
     let tables: [Language: [String: String]]
 
     /// The tables shipped with the server.
     static func bundled() throws -> Strings {
+        guard let folder = Bundle.module.url(forResource: "Strings", withExtension: nil) else { throw PageError.missingResource("Strings") }
         var tables: [Language: [String: String]] = [:]
-        for language in Language.allCases {
-            guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Strings") else {
-                throw PageError.missingResource("Strings/\(language.rawValue).json")
-            }
-            tables[language] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".json") {
+            let parts = name.dropLast(5).split(separator: ".")
+            guard parts.count == 2, let language = Language(rawValue: String(parts[1])) else { continue }
+            let words = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: folder.appending(path: name)))
+            try tables[language, default: [:]].merge(words) { _, _ in throw PageError.duplicateWords(file: name) }
         }
         return Strings(tables: tables)
     }
 
     public func table(_ language: Language) -> [String: String] {
         tables[language] ?? [:]
+    }
+
+    /// The words for `key`, or the key itself when a table lacks it (so a gap shows, not a blank).
+    public func text(_ key: String, in language: Language) -> String {
+        table(language)[key] ?? key
     }
 
     /// The table as nested dictionaries, as Mustache's dotted names read it: `signIn.title` is
@@ -40,10 +48,5 @@ public struct Strings: Sendable {
         var child = node[head] as? [String: Any] ?? [:]
         insert(text, at: path.dropFirst(), into: &child)
         node[head] = child
-    }
-
-    /// The words for `key`, or the key itself when a table lacks it (so a gap shows, not a blank).
-    public func text(_ key: String, in language: Language) -> String {
-        table(language)[key] ?? key
     }
 }
