@@ -2,10 +2,6 @@ import ArgumentParser
 import Campaigns
 import Foundation
 import Hummingbird
-import Metrics
-import Prometheus
-import Persistence
-import Server
 
 /// `switchboard serve`: the HTTP server, until SIGTERM or Ctrl-C.
 struct ServeCommand: AsyncParsableCommand {
@@ -17,15 +13,11 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let app = try ServerApplication.make(
-            database: workspace.database, vault: workspace.vault, settings: .init(host: host, port: port),
-            metrics: registry, logger: workspace.logger)
+        let (app, address) = try WebServer.make(workspace, host: host, port: port)
         if try await StaffStore(workspace.database).isEmpty() {
             Console.step("No staff yet: make the first administrator with  switchboard staff add LOGIN --name \"NAME\" --role administrator")
         }
-        Console.step("Listening on http://\(host):\(port) (Ctrl-C stops)")
+        Console.step("Listening on \(address) (Ctrl-C stops)")
         try await app.runService()
     }
 }
