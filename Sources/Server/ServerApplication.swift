@@ -16,12 +16,17 @@ public enum ServerApplication {
         public var secure: Bool
         /// bcrypt's cost for the passwords the server checks and sets.
         public var passwordCost: UInt8
+        /// Where confirmed erasures are noted, outside the database.
+        public var erasureRegister: ErasureRegister?
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, secure: Bool = false, passwordCost: UInt8 = 12) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, secure: Bool = false, passwordCost: UInt8 = 12, erasureRegister: ErasureRegister? = nil
+        ) {
             self.host = host
             self.port = port
             self.secure = secure
             self.passwordCost = passwordCost
+            self.erasureRegister = erasureRegister
         }
     }
 
@@ -47,6 +52,7 @@ public enum ServerApplication {
         AdminAPI(database: database, vault: vault).register(on: api)
         StaffAPI(staff: staff, tokens: APITokenStore(database)).register(on: api)
         SupervisionAPI(database: database, hub: hub).register(on: api)
+        ErasureAPI(store: ErasureStore(database, vault: vault, register: settings.erasureRegister)).register(on: api)
         RecordingPlayback(database: database, vault: vault).register(api: api, site: site)
         return routes
     }

@@ -16,7 +16,7 @@ struct Switchboard: AsyncParsableCommand {
             DemoCommand.self, DatabaseCommand.self, MigrateCommand.self, ConsentCommand.self, SourceCommand.self,
             ImportCommand.self, ExportCommand.self, ScriptCommand.self, CampaignCommand.self, DoNotCallCommand.self,
             ActivityCommand.self, SimulateCommand.self, PlanCommand.self, MonitorCommand.self, ReportCommand.self,
-            StaffCommand.self, BenchCommand.self,
+            StaffCommand.self, ErasureCommand.self, BenchCommand.self,
             ServeCommand.self,
         ]
     )

@@ -16,6 +16,7 @@ import Testing
 struct AccessRulesTests {
     static let administrator = Access.only(.administrator)
     static let supervision = Access.only(.administrator, .supervisor)
+    /// Recordings and erasures: supervisors only (administrators may hold the role as well).
     static let recordings = Access.only(.supervisor)
     static let staff = Access.only(.administrator, .supervisor, .agent)
 
@@ -78,6 +79,13 @@ struct AccessRulesTests {
         "GET /api/recordings/:id/listens": recordings,
         "GET /api/recordings/:id/audio": recordings,
         "POST /api/recordings/:id/link": recordings,
+        "POST /api/erasures": staff,
+        "GET /api/erasures": recordings,
+        "GET /api/erasures/:id": recordings,
+        "POST /api/erasures/:id/undo": staff,
+        "POST /api/erasures/:id/confirm": recordings,
+        "POST /api/erasures/:id/reject": recordings,
+        "GET /api/erasures/:id/certificate": recordings,
     ]
 
     /// Who calls: a member of each role (by API token), nobody, and a token that was revoked.

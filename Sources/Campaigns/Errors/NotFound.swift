@@ -8,6 +8,7 @@ public struct NotFound: DomainError, Hashable {
         case consentType = "consent type"
         case contact
         case dataSource = "data source"
+        case erasureRequest = "erasure request"
         case `import`
         case recording
         case recordingFile = "recording file"

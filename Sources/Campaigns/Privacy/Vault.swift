@@ -55,6 +55,22 @@ public struct Vault: Sendable {
         }
     }
 
+    /// Seals a note about the person (a request's reason, a supervisor's answer) under the
+    /// contact's own key, so that it becomes unreadable with the rest of their data.
+    public func seal(note: String, keyOf contact: Sealed) throws -> Data {
+        guard let box = try AES.GCM.seal(Data(note.utf8), using: try unwrap(contact.wrappedKey)).combined else { throw VaultError.sealingFailed }
+        return box
+    }
+
+    /// Opens what `seal(note:keyOf:)` made.
+    public func open(note box: Data, keyOf contact: Sealed) throws -> String {
+        do {
+            return String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: box), using: try unwrap(contact.wrappedKey)), as: UTF8.self)
+        } catch {
+            throw VaultError.cannotOpen
+        }
+    }
+
     private func box(_ data: PersonalData, with key: SymmetricKey) throws -> Data {
         guard let box = try AES.GCM.seal(data.encoded(), using: key).combined else { throw VaultError.sealingFailed }
         return box

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Campaigns
 import Logging
 import Persistence
 
@@ -19,6 +20,14 @@ struct GlobalOptions: ParsableArguments {
     /// Where the database is: the URL given, else the embedded cluster.
     var databaseLocation: DatabaseLocation {
         DatabaseLocation(url: databaseURL, otherwise: embeddedCluster)
+    }
+
+    /// Where confirmed erasures are noted, outside the database: `SWITCHBOARD_ERASURE_REGISTER`,
+    /// else `erasure-register` in the data folder, beside the master key.
+    var erasureRegister: ErasureRegister {
+        ErasureRegister(
+            path: ProcessInfo.processInfo.environment["SWITCHBOARD_ERASURE_REGISTER"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? absoluteDataFolder + "/erasure-register")
     }
 
     /// The embedded cluster, in the data folder's `postgres` folder.

@@ -14,7 +14,7 @@ enum WebServer {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let port = FreePort.find(preferring: port) ?? port
         let app = try ServerApplication.make(
-            database: workspace.database, vault: workspace.vault, settings: .init(host: host, port: port), metrics: registry,
+            database: workspace.database, vault: workspace.vault, settings: .init(host: host, port: port, erasureRegister: workspace.erasureRegister), metrics: registry,
             logger: workspace.logger)
         return (app, "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)")
     }

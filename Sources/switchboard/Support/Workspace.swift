@@ -13,6 +13,8 @@ struct Workspace {
     let location: String
     /// The member of staff the command acts as, when one is named or has the system user's name.
     let staffMember: StaffMember?
+    /// Where confirmed erasures are noted, outside the database.
+    let erasureRegister: ErasureRegister
 
     /// Who the activity log says did it: the member of staff, else the system user.
     var actor: String { staffMember?.actor ?? "cli:\(NSUserName())" }
@@ -34,9 +36,14 @@ struct Workspace {
             Console.step("Schema: " + (applied.isEmpty ? "up to date" : "applied " + applied.map { "\($0.version) (\($0.name))" }.joined(separator: ", ")))
         }
         let key = try MasterKey.load(keyFile: options.dataFolder + "/master.key")
+        let register = options.erasureRegister
+        let reapplied = try await register.apply(to: database)
+        if reapplied > 0 {
+            Console.step("Erased again \(reapplied) contacts noted in the erasure register and found whole (a restored backup?)")
+        }
         return Workspace(
             database: database, vault: Vault(masterKey: key), logger: logger, location: location.description,
-            staffMember: try await acting(options.operatorLogin, database: database))
+            staffMember: try await acting(options.operatorLogin, database: database), erasureRegister: register)
     }
 
     /// The member a command acts as: the one named (who must exist and be active), else the one
