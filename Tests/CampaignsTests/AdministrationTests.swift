@@ -33,7 +33,7 @@ struct AdministrationTests {
         }
     }
 
-    @Test("a pending or confirmed erasure request makes a contact ineligible; a undone one does not")
+    @Test("a pending or confirmed erasure request makes a contact ineligible; an undone one does not")
     func erasureRequests() async throws {
         try await TestDatabase.withFresh { database in
             let fixture = try await CampaignFixture.make(database, consenting: 2, withoutConsent: 0)
