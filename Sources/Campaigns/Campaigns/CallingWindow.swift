@@ -14,6 +14,18 @@ public struct CallingWindow: Sendable, Hashable, Codable {
         self.days = days
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case startMinute, endMinute, days
+    }
+
+    /// The days in order, so that the same window always reads the same.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(startMinute, forKey: .startMinute)
+        try container.encode(endMinute, forKey: .endMinute)
+        try container.encode(days.sorted(), forKey: .days)
+    }
+
     /// The law's outer bounds for telemarketing in Poland and the UK's Ofcom guidance: 8:00–21:00.
     public static let legalStartMinute = 8 * 60
     public static let legalEndMinute = 21 * 60
