@@ -155,6 +155,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Server", "Supervisor", "Campaigns", "Persistence", "TestSupport", "EventStreamClient",
+                .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

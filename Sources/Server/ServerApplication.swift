@@ -53,7 +53,11 @@ public enum ServerApplication {
         StaffAPI(staff: staff, tokens: APITokenStore(database)).register(on: api)
         SupervisionAPI(database: database, hub: hub).register(on: api)
         ErasureAPI(store: ErasureStore(database, vault: vault, register: settings.erasureRegister)).register(on: api)
+        let description = OpenAPIRoute()
+        description.register(on: api)
         RecordingPlayback(database: database, vault: vault).register(api: api, site: site)
+        // Last, once every route is known: the description covers them all.
+        try description.publish(routes.all)
         return routes
     }
 

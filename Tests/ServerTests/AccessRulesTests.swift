@@ -33,6 +33,7 @@ struct AccessRulesTests {
         "POST /password": .ownAccount,
         "GET /language/:code": .anyone,
         "GET /listen/:token": .anyone,
+        "GET /api/openapi.json": .anyone,
         "GET /api/consent-types": staff,
         "POST /api/consent-types": administrator,
         "POST /api/consent-types/:code/versions": administrator,

@@ -50,3 +50,28 @@ public struct Campaign: Sendable, Hashable, Codable {
         try dialSettings.validate()
     }
 }
+
+extension Campaign {
+    /// A campaign from JSON: only `name` is needed; everything else left out takes the
+    /// defaults a new campaign has (in draft, progressive, 3 % abandon limit, 09:00–20:00 on
+    /// weekdays, recorded). An `id` given is ignored when the campaign is stored.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = Campaign(id: 0, name: "")
+        self.init(
+            id: try container.decodeIfPresent(Int.self, forKey: .id) ?? 0,
+            name: try container.decode(String.self, forKey: .name),
+            goal: try container.decodeIfPresent(String.self, forKey: .goal) ?? defaults.goal,
+            scriptID: try container.decodeIfPresent(Int.self, forKey: .scriptID),
+            status: try container.decodeIfPresent(CampaignStatus.self, forKey: .status) ?? defaults.status,
+            dialMode: try container.decodeIfPresent(DialMode.self, forKey: .dialMode) ?? defaults.dialMode,
+            abandonLimit: try container.decodeIfPresent(Double.self, forKey: .abandonLimit) ?? defaults.abandonLimit,
+            maxAttempts: try container.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? defaults.maxAttempts,
+            maxAttemptsPerDay: try container.decodeIfPresent(Int.self, forKey: .maxAttemptsPerDay) ?? defaults.maxAttemptsPerDay,
+            window: try container.decodeIfPresent(CallingWindow.self, forKey: .window) ?? defaults.window,
+            recording: try container.decodeIfPresent(Bool.self, forKey: .recording) ?? defaults.recording,
+            retryPolicy: try container.decodeIfPresent(RetryPolicy.self, forKey: .retryPolicy) ?? defaults.retryPolicy,
+            dialSettings: try container.decodeIfPresent(DialSettings.self, forKey: .dialSettings) ?? defaults.dialSettings,
+            requiredConsents: try container.decodeIfPresent([String].self, forKey: .requiredConsents) ?? [])
+    }
+}

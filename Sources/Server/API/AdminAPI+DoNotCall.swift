@@ -16,8 +16,11 @@ extension AdminAPI {
     }
 
     func registerDoNotCall(on api: RouteGroup) {
-        api.get("dnc", .only(.administrator, .supervisor)) { _, _ in Reply(Listed(listed: try await DoNotCallList(database, vault: vault).count())) }
-        api.post("dnc", .only(.administrator, .supervisor)) { request, context in
+        api.get("dnc", .only(.administrator, .supervisor), doc: .read("How many numbers are on the do-not-call list", .reference("Listed"))) { _, _ in Reply(Listed(listed: try await DoNotCallList(database, vault: vault).count())) }
+        api.post(
+            "dnc", .only(.administrator, .supervisor),
+            doc: .create("Lists a stored contact's number, or a number in the body (never in the URL)", body: .reference("Listing"), .reference("Listed"))
+        ) { request, context in
             let body = try await request.json(Listing.self, context: context)
             let list = DoNotCallList(database, vault: vault)
             switch (body.contact, body.phone) {

@@ -6,7 +6,10 @@ import NIOPosix
 extension AdminAPI {
     /// `POST /api/exports` with a filter as JSON; answers with the CSV, and logs the export.
     func registerExports(on api: RouteGroup) {
-        api.post("exports", .only(.administrator)) { request, context in
+        api.post(
+            "exports", .only(.administrator),
+            doc: APIOperation("Exports the contacts the filter selects, as CSV; logged", body: .json(.reference("ExportFilter")), responses: [200: .csv])
+        ) { request, context in
             let filter = try await request.json(ExportFilter.self, context: context)
             let path = FileManager.default.temporaryDirectory.appending(path: "switchboard-export-\(UUID().uuidString).csv").path
             try await ContactExporter(database: database, vault: vault).export(filter, to: path, actor: context.actor)

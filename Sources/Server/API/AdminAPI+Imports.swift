@@ -11,7 +11,7 @@ extension AdminAPI {
     /// `POST /api/imports?source=…&campaign=…&dryRun=true&encoding=…&delimiter=…&duplicates=…&map=COLUMN=FIELD`
     /// with the CSV file as the body; answers with the import report.
     func registerImports(on api: RouteGroup) {
-        api.post("imports", .only(.administrator)) { request, context in
+        api.post("imports", .only(.administrator), doc: Self.importOperation) { request, context in
             let query = request.uri.queryParameters
             guard let source = query.get("source") else { throw RequestError.missingParameter(name: "source", example: "?source=NAME") }
             var mapping: [String: ImportField] = [:]
@@ -32,7 +32,7 @@ extension AdminAPI {
                 bytes: Array(buffer: body), fileName: query.get("file") ?? "upload.csv", options: options)
             return EditedResponse(status: .created, response: Reply(report))
         }
-        api.get("imports/:id", .only(.administrator)) { _, context in
+        api.get("imports/:id", .only(.administrator), doc: .read("A stored import's report, with its first issues", .reference("ImportReport"))) { _, context in
             let id = try context.parameters.require("id", as: Int.self)
             let stored = try await database.query("SELECT report FROM imports WHERE id = \(id)").first
             guard let stored else { throw NotFound(.import, id) }
@@ -46,6 +46,21 @@ extension AdminAPI {
             return Reply(report)
         }
     }
+
+    static let importOperation = APIOperation(
+        "Imports contacts from the CSV file in the body, in one transaction; a dry run stores none",
+        query: [
+            .init("source", "The data source the contacts come from", required: true),
+            .init("campaign", "A campaign whose queue takes the new eligible contacts"),
+            .init("dryRun", "Check everything and report; store no contact", schema: .boolean),
+            .init("encoding", "The file's encoding (default: detected)", schema: .oneOf(TextEncoding.allCases.map(\.rawValue))),
+            .init("delimiter", "The field delimiter (default: detected)", schema: .oneOf(["comma", "semicolon", "tab"])),
+            .init("duplicates", "What to do with numbers stored already", schema: .oneOf(["skip", "update"])),
+            .init("map", "COLUMN=FIELD, repeatable"), .init("consent", "A consent everyone in the file holds, repeatable"),
+            .init("proof", "What proves the file-wide consents"), .init("file", "The file's name, for the report"),
+            .init("region", "The country of numbers written without one (default PL)"),
+        ],
+        body: .csv, responses: [201: .json(.reference("ImportReport"))])
 
     static func encoding(_ name: String) throws -> TextEncoding {
         guard let encoding = TextEncoding(rawValue: name) else {

@@ -15,10 +15,15 @@ extension AdminAPI {
     }
 
     func registerScripts(on api: RouteGroup) {
-        api.get("scripts", .only(.administrator, .supervisor)) { _, _ in
+        api.get("scripts", .only(.administrator, .supervisor), doc: .read("Every script's latest version", APISchemas.list("SavedScript"))) { _, _ in
             Reply(try await ScriptStore(database).all().map { SavedScript(id: 0, name: $0.name, version: $0.version) })
         }
-        api.post("scripts", .only(.administrator)) { request, context in
+        api.post(
+            "scripts", .only(.administrator),
+            doc: APIOperation(
+                "Saves the script as its next version, when it is valid", body: .json(.reference("CallScript")),
+                responses: [201: .json(.reference("SavedScript")), 422: .json(.reference("ScriptProblems"))])
+        ) { request, context in
             let script = try await request.json(CallScript.self, context: context)
             let problems = script.problems()
             guard problems.isEmpty else {
@@ -31,7 +36,10 @@ extension AdminAPI {
             return try EditedResponse(status: .created, response: Reply(SavedScript(id: saved.id, name: script.name, version: saved.version)))
                 .response(from: request, context: context)
         }
-        api.get("scripts/:name", .only(.administrator, .supervisor, .agent)) { request, context in
+        api.get(
+            "scripts/:name", .only(.administrator, .supervisor, .agent),
+            doc: .read("A script, its latest version or the one asked for", .reference("CallScript"), query: [.init("version", "The version", schema: .integer)])
+        ) { request, context in
             let name = try context.parameters.require("name")
             let store = ScriptStore(database)
             let version = request.uri.queryParameters.get("version", as: Int.self)

@@ -12,8 +12,10 @@ extension AdminAPI {
     }
 
     func registerSources(on api: RouteGroup) {
-        api.get("sources", .only(.administrator)) { _, _ in Reply(try await DataSourceStore(database).all()) }
-        api.post("sources", .only(.administrator)) { request, context in
+        api.get("sources", .only(.administrator), doc: .read("Every data source", APISchemas.list("DataSource"))) { _, _ in Reply(try await DataSourceStore(database).all()) }
+        api.post(
+            "sources", .only(.administrator), doc: .create("Describes a data source", body: .reference("NewSource"), .reference("DataSource"))
+        ) { request, context in
             let body = try await request.json(NewSource.self, context: context)
             let source = try await DataSourceStore(database).create(
                 name: body.name, kind: body.kind, acquiredOn: body.acquiredOn, previousController: body.previousController,

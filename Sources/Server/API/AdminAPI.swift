@@ -17,7 +17,10 @@ struct AdminAPI: Sendable {
         registerScripts(on: api)
         registerCampaigns(on: api)
         registerDoNotCall(on: api)
-        api.get("activity", .only(.administrator)) { request, _ in
+        api.get(
+            "activity", .only(.administrator),
+            doc: .read("The latest activity-log entries, newest first", APISchemas.list("ActivityEntry"), query: [.init("limit", "How many", schema: .integer)])
+        ) { request, _ in
             Reply(try await ActivityLog(database).recent(limit: request.uri.queryParameters.get("limit", as: Int.self) ?? 50))
         }
     }

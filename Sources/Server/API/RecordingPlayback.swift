@@ -15,11 +15,19 @@ struct RecordingPlayback: Sendable {
     /// `GET /api/recordings/{id}/audio` and `POST /api/recordings/{id}/link` under the API;
     /// `GET /listen/{token}` outside it, where the token is the credential.
     func register(api: RouteGroup, site: RouteGroup) {
-        api.get("recordings/:id/audio", .only(.supervisor)) { request, context in
+        api.get(
+            "recordings/:id/audio", .only(.supervisor),
+            doc: APIOperation("The recording's audio, whole or the byte range asked for; the listen is logged", responses: [200: .wav, 206: .wav], pathTypes: ["id": .formatted("uuid")])
+        ) { request, context in
             let file = try await open(request, context)
             return try await Self.audio(file, range: request.headers[.range].flatMap(ByteRange.init(header:)), context: context)
         }
-        api.post("recordings/:id/link", .only(.supervisor)) { request, context in
+        api.post(
+            "recordings/:id/link", .only(.supervisor),
+            doc: APIOperation(
+                "A signed 10-minute link a browser's <audio> plays without the token; the listen is logged now",
+                responses: [201: .json(.reference("PlaybackLink"))], pathTypes: ["id": .formatted("uuid")])
+        ) { request, context in
             _ = try await open(request, context)
             let ticket = PlaybackTicket(
                 recordingID: try context.parameters.require("id", as: UUID.self), expires: Date().addingTimeInterval(PlaybackTicket.lifetime))

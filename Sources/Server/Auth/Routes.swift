@@ -16,6 +16,8 @@ public final class Routes {
         /// With Hummingbird's parameters: `/api/campaigns/:id/figures`.
         public let path: String
         public let access: Access
+        /// What the OpenAPI description says of it; every route under `/api` has one.
+        public let operation: APIOperation?
 
         public var description: String { "\(method) \(path) (\(access))" }
     }
@@ -35,10 +37,10 @@ public final class Routes {
     }
 
     func add<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String, _ access: Access,
+        _ method: HTTPRequest.Method, _ path: String, _ access: Access, _ operation: APIOperation?,
         _ handler: @escaping @Sendable (Request, SwitchboardContext) async throws -> Output
     ) {
-        all.append(Route(method: method, path: path, access: access))
+        all.append(Route(method: method, path: path, access: access, operation: operation))
         router.on(RouterPath(path), method: method) { request, context in
             switch access.verdict(for: context.identity) {
             case .admitted: break
@@ -62,27 +64,31 @@ public struct RouteGroup {
     }
 
     public func get<Output: ResponseGenerator>(
-        _ path: String = "", _ access: Access, use handler: @escaping @Sendable (Request, SwitchboardContext) async throws -> Output
+        _ path: String = "", _ access: Access, doc operation: APIOperation? = nil,
+        use handler: @escaping @Sendable (Request, SwitchboardContext) async throws -> Output
     ) {
-        routes.add(.get, Self.joined(prefix, path), access, handler)
+        routes.add(.get, Self.joined(prefix, path), access, operation, handler)
     }
 
     public func post<Output: ResponseGenerator>(
-        _ path: String = "", _ access: Access, use handler: @escaping @Sendable (Request, SwitchboardContext) async throws -> Output
+        _ path: String = "", _ access: Access, doc operation: APIOperation? = nil,
+        use handler: @escaping @Sendable (Request, SwitchboardContext) async throws -> Output
     ) {
-        routes.add(.post, Self.joined(prefix, path), access, handler)
+        routes.add(.post, Self.joined(prefix, path), access, operation, handler)
     }
 
     public func put<Output: ResponseGenerator>(
-        _ path: String = "", _ access: Access, use handler: @escaping @Sendable (Request, SwitchboardContext) async throws -> Output
+        _ path: String = "", _ access: Access, doc operation: APIOperation? = nil,
+        use handler: @escaping @Sendable (Request, SwitchboardContext) async throws -> Output
     ) {
-        routes.add(.put, Self.joined(prefix, path), access, handler)
+        routes.add(.put, Self.joined(prefix, path), access, operation, handler)
     }
 
     public func delete<Output: ResponseGenerator>(
-        _ path: String = "", _ access: Access, use handler: @escaping @Sendable (Request, SwitchboardContext) async throws -> Output
+        _ path: String = "", _ access: Access, doc operation: APIOperation? = nil,
+        use handler: @escaping @Sendable (Request, SwitchboardContext) async throws -> Output
     ) {
-        routes.add(.delete, Self.joined(prefix, path), access, handler)
+        routes.add(.delete, Self.joined(prefix, path), access, operation, handler)
     }
 
     /// `/api` + `campaigns/:id` → `/api/campaigns/:id`.
