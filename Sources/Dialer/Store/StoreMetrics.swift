@@ -2,7 +2,7 @@ import Dispatch
 import Metrics
 
 /// What a dialer process's store layer counts, per campaign: the calls it wrote (by network
-/// result, by outcome, answered by a person, abandoned), the events it published, the size
+/// result, answered by a person, connected to an agent by outcome, abandoned), the events it published, the size
 /// and latency of its writes, and the latency of its claims. Counted when a write commits,
 /// so a batch that is rolled back and retried counts once.
 struct StoreMetrics: Sendable {
@@ -39,7 +39,7 @@ struct StoreMetrics: Sendable {
             dialed[record.network]?.increment()
             if record.network == .human { answered.increment() }
             if record.abandoned { abandoned.increment() }
-            if record.connectedAt != nil, let outcome = record.outcome {
+            if record.network == .human, record.connectedAt != nil, let outcome = record.outcome {
                 Counter(label: "switchboard_calls_connected_total", dimensions: [("campaign", campaign), ("outcome", outcome)]).increment()
             }
         }
