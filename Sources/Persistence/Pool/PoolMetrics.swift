@@ -13,7 +13,10 @@ struct PoolMetrics: Sendable {
 
     init() {
         // Every counter starts at zero, so that `rate()` sees the first increase.
-        for counter in [waits, timeouts, Counter(label: "switchboard_db_reconnects_total")] { counter.increment(by: 0) }
+        let failures = [DatabaseError.Kind.hostUnreachable, .authenticationFailed, .databaseMissing, .connectionFailed].map { kind in
+            Counter(label: "switchboard_db_connect_failures_total", dimensions: [("kind", kind.rawValue)])
+        }
+        for counter in [waits, timeouts, Counter(label: "switchboard_db_reconnects_total")] + failures { counter.increment(by: 0) }
     }
 
     func recordWaitStarted() {
