@@ -68,7 +68,9 @@ struct OperationsTests {
             #expect(server.values("switchboard_campaign_agents", ["campaign": "Operations test"]).count == 5)
             #expect(try PrometheusText(scrapes.serverDuringRun).values("switchboard_campaign_agents", ["campaign": "Operations test"]).reduce(0, +) > 0)
             #expect(server.values("switchboard_import_rows_total", ["outcome": "inserted"]) == [Double(people.count)])
-            #expect(server.values("switchboard_database_up") == [1])
+            let serverLog = try String(contentsOfFile: folder + "/serve.log", encoding: .utf8)
+            let complaints = serverLog.split(separator: "\n").filter { $0.contains("\"level\":\"warning\"") || $0.contains("\"level\":\"error\"") }
+            #expect(server.values("switchboard_database_up") == [1], "the server's complaints: \(complaints)")
             #expect(server.values("switchboard_http_requests_total", ["route": "/api/imports", "method": "POST"]).reduce(0, +) == 1)
             for scrape in [scrapes.server, scrapes.dialer] {
                 let (parsed, findings) = try await Promtool.checkMetrics(scrape)
@@ -146,8 +148,8 @@ struct OperationsTests {
 
     // MARK: the run
 
-    /// Scrapes both processes until the dialer has written calls and the server has heard its
-    /// agents and its dial level, or until the dialer ends; the dialer's last scrape and the
+    /// Scrapes both processes until the dialer has written calls, one of them connected, and
+    /// the server has heard its agents and its dial level, or until the dialer ends; the dialer's last scrape and the
     /// server's last scrape of the run.
     static func scrapeWhileDialing(server: HTTPTarget, dialer: HTTPTarget) async throws -> (dialer: String, server: String) {
         try await dialer.waitUntilAnswering("/health/live")
@@ -156,8 +158,9 @@ struct OperationsTests {
             last.dialer = scrape.body
             last.server = try await server.request("/metrics").body
             let written = (try? PrometheusText(last.dialer).values("switchboard_dialer_write_duration_seconds_count").reduce(0, +)) ?? 0
+            let connected = last.dialer.contains("switchboard_calls_connected_total{")
             let heard = last.server.contains("switchboard_campaign_dial_level{") && last.server.contains("state=\"in_call\"")
-            if written > 0 && heard { break }
+            if written > 0 && connected && heard { break }
             try await Task.sleep(for: .milliseconds(300))
         }
         return last

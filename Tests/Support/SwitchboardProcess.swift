@@ -46,6 +46,6 @@ public enum SwitchboardProcess {
 
     public struct ProcessError: Error, CustomStringConvertible {
         public let description: String
-        init(_ description: String) { self.description = description }
+        public init(_ description: String) { self.description = description }
     }
 }

@@ -80,7 +80,9 @@ public final class CampaignGauges: Sendable {
 /// wall clock when it has dialed nothing yet.
 struct CampaignMoment: Sendable {
     let now: Date
-    /// Contacts due by `now` that no dialer has claimed, and how long the oldest has waited.
+    /// Contacts due by `now` that no dialer has claimed, and how long the oldest of those with a
+    /// time of their own (a retry, a callback, a window's opening) has waited; a contact never
+    /// dialed is due from the start and counts among the due only.
     let dueContacts: Int
     let lagSeconds: Double
 
@@ -90,7 +92,7 @@ struct CampaignMoment: Sendable {
         let now = latest ?? Date()
         let (due, lag) = try await database.query(
             """
-            SELECT count(*), coalesce(extract(epoch FROM \(now) - min(next_attempt_at)), 0)::float8
+            SELECT count(*), coalesce(extract(epoch FROM \(now) - min(next_attempt_at) FILTER (WHERE isfinite(next_attempt_at))), 0)::float8
             FROM queue_entries WHERE campaign_id = \(campaignID) AND state = 'waiting' AND next_attempt_at <= \(now)
             """
         ).single().decode((Int, Double).self)
