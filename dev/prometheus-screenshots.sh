@@ -25,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 
 campaign="Demo: oferta jesienna"
-"$bin" demo --data-dir "$work/data" --contacts 3000 --hours 1 --agents 12 > "$work/demo.out"
+"$bin" demo --no-serve --data-dir "$work/data" --contacts 3000 --hours 1 --agents 12 > "$work/demo.out"
 "$bin" serve --data-dir "$work/data" --port "$server_port" --log-format json --log-level info 2> "$work/serve.log" > /dev/null &
 pids+=($!)
 "$bin" simulate --data-dir "$work/data" --campaign "$campaign" --agents 12 --hours 8 --clock 120 \
