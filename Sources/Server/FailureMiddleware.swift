@@ -9,9 +9,9 @@ import Persistence
 /// `DomainError` gets the status of its kind, its code and its message. Elsewhere it is a page:
 /// nobody signed in goes to the sign-in page (and comes back after), an expired password to
 /// the password page, anything else gets an error page in the reader's language. Whatever the
-/// server did wrong is a 500 whose detail goes to the log, never to the caller.
+/// server did wrong is a 500 whose detail goes to the log
+/// (with the request's id, which an API caller gets too), never to the caller.
 struct FailureMiddleware: RouterMiddleware {
-    let logger: Logger
     let pages: PageRenderer
 
     func handle(
@@ -22,11 +22,12 @@ struct FailureMiddleware: RouterMiddleware {
         } catch {
             let answer = APIFailure(error)
             if answer.status.code >= 500 {
-                logger.error(
+                context.logger.error(
                     "request failed",
-                    metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "code": "\(answer.code)", "error": "\(error)"])
+                    metadata: ["method": "\(request.method)", "route": "\(context.endpointPath ?? "unmatched")", "code": "\(answer.code)",
+                               "error": "\(error)"])
             }
-            if request.uri.path == "/api" || request.uri.path.hasPrefix("/api/") { return try answer.response() }
+            if request.uri.path == "/api" || request.uri.path.hasPrefix("/api/") { return try answer.response(requestID: context.id) }
             return try page(for: error, answer, request, context)
         }
     }
@@ -101,8 +102,9 @@ struct APIFailure: Sendable {
         }
     }
 
-    func response() throws -> Response {
-        let body = try JSONEncoder().encode(ErrorBody(error: message, code: code))
+    /// The answer, with the id of the request it answers.
+    func response(requestID: String?) throws -> Response {
+        let body = try JSONEncoder().encode(ErrorBody(error: message, code: code, requestId: requestID))
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }

@@ -1,7 +1,6 @@
 import Campaigns
 import Hummingbird
 import Logging
-import Metrics
 import Persistence
 import Prometheus
 import Supervisor
@@ -37,8 +36,9 @@ public enum ServerApplication {
     ) throws -> Routes {
         let pages = try PageRenderer.bundled()
         let router = Router(context: SwitchboardContext.self)
-        router.add(middleware: MetricsMiddleware())
-        router.add(middleware: FailureMiddleware(logger: database.logger, pages: pages))
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: HTTPMetricsMiddleware())
+        router.add(middleware: FailureMiddleware(pages: pages))
         let staff = StaffStore(database, hasher: PasswordHasher(cost: settings.passwordCost))
         let sessions = SessionStore(database)
         router.add(middleware: IdentityMiddleware(sessions: sessions, tokens: APITokenStore(database)))
@@ -46,7 +46,7 @@ public enum ServerApplication {
         let site = routes.group("")
         let api = routes.group("api")
         HealthRoutes(database: database).register(on: site)
-        MetricsRoute(registry: metrics).register(on: site)
+        MetricsRoute(registry: metrics, campaigns: CampaignGauges(database: database, hub: hub)).register(on: site)
         try StaticAssets.bundled().register(on: site)
         AccountPages(pages: pages, staff: staff, sessions: sessions, cookie: SessionCookie(secure: settings.secure)).register(on: site)
         AdminAPI(database: database, vault: vault).register(on: api)

@@ -56,4 +56,20 @@ struct VaultTests {
         #expect(mode == 0o600)
         #expect(throws: MasterKeyError.malformed(origin: "SWITCHBOARD_MASTER_KEY")) { try MasterKey.load(environment: ["SWITCHBOARD_MASTER_KEY": "short"], keyFile: path) }
     }
+
+    @Test("a secret file named by SWITCHBOARD_MASTER_KEY_FILE is the key, and the data folder's file is left alone")
+    func secretFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "switchboard-secret-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let secret = folder + "/master_key"
+        try (Data(repeating: 9, count: 32).base64EncodedString() + "\n").write(toFile: secret, atomically: true, encoding: .utf8)
+        let key = try MasterKey.load(environment: ["SWITCHBOARD_MASTER_KEY_FILE": secret], keyFile: folder + "/master.key")
+        let sealed = try Vault(masterKey: MasterKey(SymmetricKey(data: Data(repeating: 9, count: 32)))).seal(person)
+        #expect(try Vault(masterKey: key).open(sealed) == person)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/master.key"))
+        #expect(throws: MasterKeyError.cannotRead(path: folder + "/none")) {
+            try MasterKey.load(environment: ["SWITCHBOARD_MASTER_KEY_FILE": folder + "/none"], keyFile: folder + "/master.key")
+        }
+    }
 }

@@ -23,6 +23,8 @@ struct AccessRulesTests {
     /// The policy, by "METHOD path".
     static let policy: [String: Access] = [
         "GET /health": .anyone,
+        "GET /health/live": .anyone,
+        "GET /health/ready": .anyone,
         "GET /metrics": .anyone,
         "GET /static/:file": .anyone,
         "GET /": .anyone,

@@ -106,13 +106,13 @@ struct StreamTests {
             try await waitFor { events.value.contains { $0.name == "events" } }
             // A request is counted once its response is written, so ask until one has been.
             var text = try await fetch(client, path: "/metrics")
-            for _ in 0..<50 where !text.contains("hb_requests") {
+            for _ in 0..<50 where !text.contains("switchboard_http_requests_total") {
                 try await Task.sleep(for: .milliseconds(20))
                 text = try await fetch(client, path: "/metrics")
             }
             #expect(text.contains("# TYPE switchboard_events_received_total counter"))
             #expect(text.contains("# TYPE switchboard_sse_viewers gauge"))
-            #expect(text.contains("hb_requests"))
+            #expect(text.contains("switchboard_http_requests_total"))
             let received = text.split(separator: "\n").first { $0.hasPrefix("switchboard_events_received_total ") }
             #expect((received?.split(separator: " ").last.flatMap { Double($0) } ?? 0) >= 1)
         }

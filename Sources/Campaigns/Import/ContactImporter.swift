@@ -55,6 +55,7 @@ public struct ContactImporter: Sendable {
                 connection: connection, vault: vault, fileName: fileName, options: options, progress: progress, open: open)
             var report = try job.run()
             report.seconds = Date().timeIntervalSince(started)
+            ImportMetrics.record(report)
             try connection.execute(
                 "UPDATE imports SET report = \(try JSONB(report.withoutValues)) WHERE id = \(report.importID ?? 0)")
             return report

@@ -25,6 +25,8 @@ public enum VaultError: DomainError, Hashable {
 /// Why the master key cannot be loaded or made: the set-up's fault.
 public enum MasterKeyError: DomainError, Hashable {
     case cannotWrite(path: String)
+    /// `SWITCHBOARD_MASTER_KEY_FILE` names a file that cannot be read.
+    case cannotRead(path: String)
     /// The key in the environment or the file is not 32 bytes of base64.
     case malformed(origin: String)
 
@@ -33,6 +35,7 @@ public enum MasterKeyError: DomainError, Hashable {
     public var code: String {
         switch self {
         case .cannotWrite: "master_key.cannot_write"
+        case .cannotRead: "master_key.cannot_read"
         case .malformed: "master_key.malformed"
         }
     }
@@ -40,6 +43,7 @@ public enum MasterKeyError: DomainError, Hashable {
     public var description: String {
         switch self {
         case .cannotWrite(let path): "cannot write the master key file \(path)"
+        case .cannotRead(let path): "cannot read the master key file \(path) that SWITCHBOARD_MASTER_KEY_FILE names"
         case .malformed(let origin): "the master key in \(origin) must be 32 bytes in base64 (openssl rand -base64 32)"
         }
     }

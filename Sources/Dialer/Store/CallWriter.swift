@@ -1,4 +1,5 @@
 import Campaigns
+import Dispatch
 import Foundation
 import Persistence
 
@@ -12,6 +13,8 @@ public struct CallWriter: Sendable {
     public let consentTypes: [String: (id: Int, version: Int)]
     /// Agent names by id, for who recorded a consent.
     public let agentNames: [Int: String]
+    /// The campaign's store metrics, shared with its leases.
+    var metrics: StoreMetrics { leases.metrics }
 
     public init(runID: Int, campaignID: Int, leases: QueueLeases, consentTypes: [String: (id: Int, version: Int)], agentNames: [Int: String]) {
         self.runID = runID
@@ -64,9 +67,16 @@ public struct CallWriter: Sendable {
         for payload in EventBatch(runID: runID, campaignID: campaignID, events: batch.events, happenedAt: batch.firstEventAt).payloads {
             statements.append("SELECT pg_notify(\(EventBatch.channelName), \(payload))")
         }
-        try database.transaction { connection in
-            _ = try connection.pipeline(statements)
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            try database.transaction { connection in
+                _ = try connection.pipeline(statements)
+            }
+        } catch {
+            metrics.recordWriteFailure()
+            throw error
         }
+        metrics.recordWrite(batch, since: started)
     }
 
     private func insertCalls(_ records: [CallRecord]) -> SQL {

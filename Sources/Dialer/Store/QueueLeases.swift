@@ -1,4 +1,5 @@
 import Campaigns
+import Dispatch
 import Foundation
 import Persistence
 
@@ -12,11 +13,13 @@ public struct QueueLeases: Sendable {
     /// Wall-clock seconds a lease lasts without renewal.
     public let leaseSeconds: Double
     public static let defaultLeaseSeconds: Double = 120
+    let metrics: StoreMetrics
 
     public init(campaign: Campaign, dialerID: String, leaseSeconds: Double = defaultLeaseSeconds) {
         self.campaign = campaign
         self.dialerID = dialerID
         self.leaseSeconds = leaseSeconds
+        metrics = StoreMetrics(campaign: campaign.name)
     }
 
     public var campaignID: Int { campaign.id }
@@ -34,14 +37,17 @@ public struct QueueLeases: Sendable {
     /// further down the queue, so contacts due elsewhere on the globe never starve the dialer.
     @available(*, noasync, message: "blocks the thread")
     public func claim(limit: Int, at time: Date, in database: Database) throws -> [ClaimedContact] {
+        let started = DispatchTime.now().uptimeNanoseconds
         _ = try database.withConnection { try returnExpired(on: $0) }
-        return try database.transaction { connection in
+        let claimed = try database.transaction { connection in
             var round = (claimed: [ClaimedContact](), full: true)
             while round.claimed.isEmpty && round.full {
                 round = try claimRound(limit: limit, at: time, on: connection)
             }
             return round.claimed
         }
+        metrics.recordClaim(count: claimed.count, since: started)
+        return claimed
     }
 
     /// One round of `claim`; `full` when it found `limit` due contacts, so more may wait.

@@ -10,6 +10,8 @@ final class ConnectionPool: Sendable {
     private struct Waiter {
         let id: Int
         let deliver: Delivery
+        /// When it started waiting, in uptime nanoseconds.
+        let since: UInt64
     }
 
     private struct State {
@@ -23,6 +25,7 @@ final class ConnectionPool: Sendable {
     private let state = Mutex(State())
     private let configuration: DatabaseConfiguration
     private let logger: Logger
+    private let metrics = PoolMetrics()
 
     init(configuration: DatabaseConfiguration, logger: Logger) {
         self.configuration = configuration
@@ -59,6 +62,7 @@ final class ConnectionPool: Sendable {
     /// Returns a slot to the pool, or hands it straight to the first waiter.
     func release(_ slot: ConnectionSlot) {
         let waiter: Waiter? = state.withLock { state in
+            defer { metrics.record(created: state.created, idle: state.idle.count) }
             if state.closed {
                 state.created -= 1
                 slot.close()
@@ -68,7 +72,10 @@ final class ConnectionPool: Sendable {
             state.idle.append(slot)
             return nil
         }
-        waiter?.deliver(.success(slot))
+        if let waiter {
+            metrics.recordWait(since: waiter.since)
+            waiter.deliver(.success(slot))
+        }
     }
 
     /// Closes idle connections and fails every waiter; busy slots close when released.
@@ -79,6 +86,7 @@ final class ConnectionPool: Sendable {
                 state.created -= state.idle.count
                 state.idle = []
                 state.waiters = []
+                metrics.record(created: state.created, idle: 0)
             }
             return (state.idle, state.waiters)
         }
@@ -91,6 +99,7 @@ final class ConnectionPool: Sendable {
     private func acquire(_ deliver: @escaping Delivery) -> Int? {
         enum Decision { case slot(ConnectionSlot), closed, wait(Int) }
         let decision: Decision = state.withLock { state in
+            defer { metrics.record(created: state.created, idle: state.idle.count) }
             if state.closed { return .closed }
             if let slot = state.idle.popLast() { return .slot(slot) }
             if state.created < configuration.maxConnections {
@@ -99,7 +108,7 @@ final class ConnectionPool: Sendable {
             }
             let id = state.nextWaiterID
             state.nextWaiterID += 1
-            state.waiters.append(Waiter(id: id, deliver: deliver))
+            state.waiters.append(Waiter(id: id, deliver: deliver, since: DispatchTime.now().uptimeNanoseconds))
             return .wait(id)
         }
         switch decision {
@@ -110,6 +119,7 @@ final class ConnectionPool: Sendable {
             deliver(.failure(DatabaseError(.poolClosed, message: "the database pool was closed")))
             return nil
         case .wait(let id):
+            metrics.recordWaitStarted()
             let timeout = configuration.acquireTimeout
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(timeout.milliseconds))) {
                 let error = DatabaseError(
@@ -130,6 +140,7 @@ final class ConnectionPool: Sendable {
             return state.waiters.remove(at: index)
         }
         guard let waiter else { return }
+        if error != nil { metrics.recordTimeout() }
         waiter.deliver(.failure(error ?? CancellationError()))
     }
 

@@ -18,8 +18,11 @@ struct Reply<Value: Encodable & Sendable>: ResponseGenerator {
     }
 }
 
-/// The body of every error the API returns: `{"error": "what went wrong", "code": "area.case"}`.
+/// The body of every error the API returns:
+/// `{"error": "what went wrong", "code": "area.case", "requestId": "…"}`; the request id is
+/// also the answer's `X-Request-ID` and tags the server's log lines about the request.
 struct ErrorBody: Codable, Sendable {
     let error: String
     let code: String
+    let requestId: String?
 }

@@ -4,6 +4,8 @@ import Dialer
 import Foundation
 import Hummingbird
 import Persistence
+import Prometheus
+import Server
 import Supervisor
 
 /// `switchboard demo`: everything at once on a fresh machine, ending in the web application.
@@ -31,6 +33,8 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before anything makes a metric: one made earlier would count nothing.
+        let registry = MetricsSetup.bootstrap()
         let workspace = try await Workspace.open(global, announce: true)
         defer { workspace.close() }
         let campaign = try await prepareCampaign(workspace)
@@ -41,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
             try await report(outcome, workspace)
             printNextSteps()
         } else {
-            try await serve(campaign, from: start, workspace)
+            try await serve(campaign, from: start, workspace, metrics: registry)
         }
     }
 
@@ -77,9 +81,9 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Serves the web application while the day runs on the real clock, and after it until Ctrl-C.
-    private func serve(_ campaign: Campaign, from start: Date, _ workspace: Workspace) async throws {
+    private func serve(_ campaign: Campaign, from start: Date, _ workspace: Workspace, metrics registry: PrometheusCollectorRegistry) async throws {
         let signIns = try await DemoStaff(database: workspace.database).prepare()
-        let (app, address) = try WebServer.make(workspace, host: host, port: port)
+        let (app, address) = try WebServer.make(workspace, host: host, port: port, metrics: registry)
         Console.step("Listening on \(address) (Ctrl-C stops)")
         Console.step("Sign in at \(address)/sign-in as")
         Console.table(["role", "login", "password"], signIns.map { [$0.role.rawValue, $0.login, $0.password] })

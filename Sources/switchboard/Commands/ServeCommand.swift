@@ -2,6 +2,7 @@ import ArgumentParser
 import Campaigns
 import Foundation
 import Hummingbird
+import Server
 
 /// `switchboard serve`: the HTTP server, until SIGTERM or Ctrl-C.
 struct ServeCommand: AsyncParsableCommand {
@@ -11,9 +12,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port: Int = 8080
 
     func run() async throws {
+        // Before anything makes a metric: one made earlier would count nothing.
+        let registry = MetricsSetup.bootstrap()
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
-        let (app, address) = try WebServer.make(workspace, host: host, port: port)
+        let (app, address) = try WebServer.make(workspace, host: host, port: port, metrics: registry)
         if try await StaffStore(workspace.database).isEmpty() {
             Console.step("No staff yet: make the first administrator with  switchboard staff add LOGIN --name \"NAME\" --role administrator")
         }

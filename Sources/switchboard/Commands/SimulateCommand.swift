@@ -3,6 +3,7 @@ import Campaigns
 import Dialer
 import Foundation
 import Persistence
+import Server
 
 /// `switchboard simulate`: dials a campaign on the simulated network.
 struct SimulateCommand: AsyncParsableCommand {
@@ -18,8 +19,13 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "virtual (as fast as possible) or a speed factor for the real clock, e.g. 60.") var clock: ClockKind = .virtual
     @Option(help: "Share of dials a person answers.") var answerRate: Double?
     @Option(help: "Most MiB of recordings' audio the run writes; 0 keeps metadata only.") var recordingCapMb: Int = 128
+    @Option(help: "Serve this dialer's metrics (GET /metrics) and liveness (GET /health/live) on this port while it runs.")
+    var metricsPort: Int?
+    @Option(help: "Address the metrics listen on (0.0.0.0 for every interface).") var metricsHost: String = "127.0.0.1"
 
     func run() async throws {
+        // Before anything makes a metric: one made earlier would count nothing.
+        let registry = metricsPort.map { _ in MetricsSetup.bootstrap() }
         let workspace = try await Workspace.open(global)
         defer { workspace.close() }
         let shiftStart: Date
@@ -36,8 +42,10 @@ struct SimulateCommand: AsyncParsableCommand {
         Console.step(
             "Simulating \(agents) agent\(agents == 1 ? "" : "s") for \(String(format: "%g", hours)) h from \(ShiftStart.describe(shiftStart)) "
                 + "(\(pace), seed \(seed))")
-        let outcome = try await Simulation(database: workspace.database, logger: workspace.logger)
-            .run(campaign: campaign, settings: settings, progress: ProgressLine.show)
+        let simulation = Simulation(database: workspace.database, logger: workspace.logger)
+        let campaign = campaign, chosen = settings
+        let outcome = try await DialerMetricsEndpoint(registry: registry, host: metricsHost, port: metricsPort, logger: workspace.logger)
+            .serving { try await simulation.run(campaign: campaign, settings: chosen, progress: ProgressLine.show) }
         SummaryReport.print(outcome.summary, runID: outcome.runID)
         if outcome.summary.dialed == 0 {
             Console.step(

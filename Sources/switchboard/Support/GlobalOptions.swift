@@ -48,13 +48,21 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .warning
 
+    @Option(name: .customLong("log-format"), help: "human, or json for one JSON object a line (level, time, label, message, metadata).")
+    var logFormat: LogFormat = .human
+
     /// The data folder as an absolute path.
     var absoluteDataFolder: String {
         dataFolder.hasPrefix("/") ? dataFolder : FileManager.default.currentDirectoryPath + "/" + dataFolder
     }
 
+    /// The logger every part of the command is handed, on standard error.
     var logger: Logger {
-        var logger = Logger(label: "switchboard")
+        var logger =
+            switch logFormat {
+            case .human: Logger(label: "switchboard")
+            case .json: Logger(label: "switchboard") { JSONLogHandler(label: $0) }
+            }
         logger.logLevel = logLevel
         return logger
     }

@@ -1,17 +1,17 @@
 import Campaigns
 import Hummingbird
-import Metrics
 import Persistence
 import Prometheus
 import Server
 
-/// The web application as `serve` and `demo` run it: metrics bootstrapped once for the process,
-/// the port the user asked for, or a free one when that is taken (and the address says which).
+/// The web application as `serve` and `demo` run it: the metrics the command bootstrapped
+/// (`MetricsSetup.bootstrap()`, first thing, so that the pool's count too), the port the user
+/// asked for, or a free one when that is taken (and the address says which).
 enum WebServer {
     /// The application and where it listens.
-    static func make(_ workspace: Workspace, host: String, port: Int) throws -> (app: some ApplicationProtocol, address: String) {
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    static func make(
+        _ workspace: Workspace, host: String, port: Int, metrics registry: PrometheusCollectorRegistry
+    ) throws -> (app: some ApplicationProtocol, address: String) {
         let port = FreePort.find(preferring: port) ?? port
         let app = try ServerApplication.make(
             database: workspace.database, vault: workspace.vault, settings: .init(host: host, port: port, erasureRegister: workspace.erasureRegister), metrics: registry,
