@@ -96,6 +96,7 @@ struct APIFailure: Sendable {
         case .invalid: .unprocessableContent
         case .conflict: .conflict
         case .unauthenticated: .unauthorized
+        case .throttled: .tooManyRequests
         case .forbidden: .forbidden
         case .unavailable: .serviceUnavailable
         case .internal: .internalServerError

@@ -126,6 +126,19 @@ struct AccountPagesTests {
     }
 }
 
+extension AccountPagesTests {
+    @Test("an address that failed 20 sign-ins in a few minutes, across any logins, is refused with 429 and Retry-After, even with a right password")
+    func throttle() async throws {
+        try await Self.withSite { client, _ in
+            for attempt in 1...20 { _ = try await Self.signIn(client, login: "nobody\(attempt)", password: "Zle-haslo-1") }
+            let refused = try await Self.signIn(client, login: "ola", password: StaffFixture.password)
+            #expect(refused.status == .tooManyRequests && Self.setCookie("sb_session", in: refused) == nil)
+            #expect(Int(refused.headers[.retryAfter] ?? "") ?? 0 > 0)
+            #expect(String(buffer: refused.body).contains("Too many failed sign-ins from this address"))
+        }
+    }
+}
+
 /// Names the pages use that a test must know.
 enum AccountPagesFixture {
     static let signInCookie = "sb_signin"

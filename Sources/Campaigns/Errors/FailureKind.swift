@@ -11,6 +11,8 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable {
     case unauthenticated
     /// The one asking may not do this.
     case forbidden
+    /// Too many attempts in too short a time: wait, then try again.
+    case throttled
     /// Something the program needs is not there now (the database); trying later may work.
     case unavailable
     /// The program's own fault or its set-up's: the detail is for the log, not for the caller.

@@ -1,4 +1,5 @@
 import Campaigns
+import Foundation
 
 /// Why a route refused a request before it ran.
 public enum AccessError: DomainError, Hashable {
@@ -10,11 +11,14 @@ public enum AccessError: DomainError, Hashable {
     case forbidden(Access)
     /// A change from a browser session came without the session's CSRF token.
     case csrfTokenMissing
+    /// Too many failed sign-ins from one address: it may try again at `until`.
+    case tooManySignIns(until: Date)
 
     public var kind: FailureKind {
         switch self {
         case .unauthenticated: .unauthenticated
         case .passwordChangeRequired, .forbidden, .csrfTokenMissing: .forbidden
+        case .tooManySignIns: .throttled
         }
     }
 
@@ -24,6 +28,7 @@ public enum AccessError: DomainError, Hashable {
         case .passwordChangeRequired: "access.password_change_required"
         case .forbidden: "access.forbidden"
         case .csrfTokenMissing: "access.csrf_token_missing"
+        case .tooManySignIns: "access.too_many_sign_ins"
         }
     }
 
@@ -33,6 +38,7 @@ public enum AccessError: DomainError, Hashable {
         case .passwordChangeRequired: "the password has expired or was reset: change it first"
         case .forbidden(let access): "this needs the role of \(access)"
         case .csrfTokenMissing: "the request lacks the session's CSRF token (X-CSRF-Token header or _csrf form field)"
+        case .tooManySignIns: "too many failed sign-ins from this address; try again a little later"
         }
     }
 }

@@ -6,8 +6,11 @@ public struct SwitchboardContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Nil for nobody signed in.
     public var identity: Identity?
+    /// The client's address as the connection shows it (a proxy's, behind one).
+    public let remoteAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 }

@@ -14,6 +14,7 @@ struct AccountPages: Sendable {
     let staff: StaffStore
     let sessions: SessionStore
     let cookie: SessionCookie
+    let throttle: SignInThrottle
 
     static let signInCookie = "sb_signin"
 
@@ -60,11 +61,22 @@ struct AccountPages: Sendable {
         let login = (form["login"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard let sent = form[CSRF.field], let expected = SessionCookie.cookie(Self.signInCookie, in: request), CSRF.matches(sent, expected)
         else { throw AccessError.csrfTokenMissing }
+        let address = context.remoteAddress ?? "unknown"
+        let words = pages.strings.table(Language.of(request))
+        if let until = throttle.refusal(for: address) {
+            let message = (words["error.access.too_many_sign_ins"] ?? "").replacingOccurrences(of: "{until}", with: Self.clock(until))
+            var response = try signInForm(request, context, error: message, login: login, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSinceNow.rounded(.up))))
+            return response
+        }
         let signedIn: StaffStore.SignIn
         do {
             signedIn = try await staff.signIn(login: login, password: form["password"] ?? "", from: "web")
         } catch let error as StaffError {
-            let words = pages.strings.table(Language.of(request))
+            switch error {
+            case .wrongCredentials, .locked: throttle.noteFailure(of: address)
+            default: break
+            }
             var message = words["error." + error.code] ?? error.description
             if case .locked(let until) = error { message = message.replacingOccurrences(of: "{until}", with: Self.clock(until)) }
             return try signInForm(request, context, error: message, login: login, status: APIFailure.status(of: error.kind))

@@ -10,7 +10,7 @@ import Persistence
 enum CommandLineEdge {
     static func exitStatus(for kind: FailureKind) -> Int32 {
         switch kind {
-        case .notFound, .invalid, .conflict, .unauthenticated, .forbidden: 1
+        case .notFound, .invalid, .conflict, .unauthenticated, .forbidden, .throttled: 1
         case .unavailable: 69  // EX_UNAVAILABLE
         case .internal: 70  // EX_SOFTWARE
         }
