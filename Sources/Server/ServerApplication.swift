@@ -1,5 +1,7 @@
 import Campaigns
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import Persistence
 import Prometheus
@@ -11,22 +13,27 @@ public enum ServerApplication {
     public struct Settings: Sendable {
         public var host: String
         public var port: Int
-        /// True when clients reach the server over TLS: the session cookie is then `Secure`.
-        public var secure: Bool
+        /// The certificate and private key (PEM files) to serve HTTPS with; nil for plain HTTP.
+        public var tls: TLSFiles?
         /// bcrypt's cost for the passwords the server checks and sets.
         public var passwordCost: UInt8
         /// Where confirmed erasures are noted, outside the database.
         public var erasureRegister: ErasureRegister?
 
         public init(
-            host: String = "127.0.0.1", port: Int = 8080, secure: Bool = false, passwordCost: UInt8 = 12, erasureRegister: ErasureRegister? = nil
+            host: String = "127.0.0.1", port: Int = 8080, tls: TLSFiles? = nil, passwordCost: UInt8 = 12,
+            erasureRegister: ErasureRegister? = nil
         ) {
             self.host = host
             self.port = port
-            self.secure = secure
+            self.tls = tls
             self.passwordCost = passwordCost
             self.erasureRegister = erasureRegister
         }
+
+        /// Whether clients reach the server over TLS: cookies are then `Secure`, and pages say
+        /// to come back only over HTTPS (HSTS).
+        public var secure: Bool { tls != nil }
     }
 
     /// The routes, each with who may use it, on a router that tests can call without a socket.
@@ -37,6 +44,7 @@ public enum ServerApplication {
         let pages = try PageRenderer.bundled()
         let router = Router(context: SwitchboardContext.self)
         router.add(middleware: RequestIDMiddleware())
+        if settings.secure { router.add(middleware: StrictTransportSecurity()) }
         router.add(middleware: HTTPMetricsMiddleware())
         router.add(middleware: FailureMiddleware(pages: pages))
         let staff = StaffStore(database, hasher: PasswordHasher(cost: settings.passwordCost))
@@ -70,8 +78,15 @@ public enum ServerApplication {
         let hub = SupervisorHub(database: database, logger: logger)
         return Application(
             router: try routes(database: database, vault: vault, hub: hub, metrics: metrics, settings: settings).router,
+            server: try server(settings.tls),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "switchboard"),
             services: [SupervisorService(hub: hub)],
             logger: logger)
+    }
+
+    /// HTTP/1.1, over TLS when files are given.
+    private static func server(_ tls: TLSFiles?) throws -> HTTPServerBuilder {
+        guard let tls else { return .http1() }
+        return try .tls(.http1(), tlsConfiguration: tls.configuration())
     }
 }

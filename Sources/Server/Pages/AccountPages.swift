@@ -38,7 +38,7 @@ struct AccountPages: Sendable {
             let language = Language(rawValue: try context.parameters.require("code")) ?? .pl
             let back = Self.localPath(request.uri.queryParameters.get("back")) ?? "/"
             return FailureMiddleware.redirect(
-                to: back, cookies: ["\(Language.cookie)=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"])
+                to: back, cookies: ["\(Language.cookie)=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax" + (cookie.secure ? "; Secure" : "")])
         }
     }
 
@@ -52,7 +52,8 @@ struct AccountPages: Sendable {
             "sign-in", title: "signIn.title", request, context,
             ["signInToken": token, "next": Self.localPath(request.uri.queryParameters.get("next")) ?? "", "error": error ?? false, "login": login],
             status: status)
-        response.headers.append(HTTPField(name: .setCookie, value: "\(Self.signInCookie)=\(token); Path=/sign-in; HttpOnly; SameSite=Strict"))
+        response.headers.append(
+            HTTPField(name: .setCookie, value: "\(Self.signInCookie)=\(token); Path=/sign-in; HttpOnly; SameSite=Strict" + (cookie.secure ? "; Secure" : "")))
         return response
     }
 

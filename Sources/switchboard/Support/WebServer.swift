@@ -10,12 +10,13 @@ import Server
 enum WebServer {
     /// The application and where it listens.
     static func make(
-        _ workspace: Workspace, host: String, port: Int, metrics registry: PrometheusCollectorRegistry
+        _ workspace: Workspace, host: String, port: Int, tls: TLSFiles? = nil, metrics registry: PrometheusCollectorRegistry
     ) throws -> (app: some ApplicationProtocol, address: String) {
         let port = FreePort.find(preferring: port) ?? port
         let app = try ServerApplication.make(
-            database: workspace.database, vault: workspace.vault, settings: .init(host: host, port: port, erasureRegister: workspace.erasureRegister), metrics: registry,
+            database: workspace.database, vault: workspace.vault,
+            settings: .init(host: host, port: port, tls: tls, erasureRegister: workspace.erasureRegister), metrics: registry,
             logger: workspace.logger)
-        return (app, "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)")
+        return (app, "\(tls == nil ? "http" : "https")://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)")
     }
 }
